@@ -1,0 +1,55 @@
+"""`crm-privacy`: every job of the product, runnable without Airflow (same code as the DAGs).
+
+Each command lives in its own module exposing ``register(subparsers)``; the module keeps heavy imports
+inside the function that runs the command, so ``crm-privacy --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from crm_privacy.errors import CrmPrivacyError
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "crm_privacy.demo.command",
+    "crm_privacy.sweep.command",
+    "crm_privacy.detect.command",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crm-privacy",
+        description="GDPR (RGPD) compliance for CRM databases: demo CRM, retention sweeps, PII detection.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # command not built yet
+                continue
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except CrmPrivacyError as exc:
+        print(f"crm-privacy: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("crm-privacy: interrupted", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

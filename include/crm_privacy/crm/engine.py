@@ -1,0 +1,79 @@
+"""SQLAlchemy engines for the CRM and the ledger, from URLs (CLI) or Airflow connections (DAGs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from crm_privacy.errors import ConnectionFailed
+
+# Airflow connection types -> SQLAlchemy driver names we ship.
+_DRIVERS = {
+    "postgres": "postgresql+psycopg",
+    "postgresql": "postgresql+psycopg",
+    "mysql": "mysql+pymysql",
+    "mariadb": "mysql+pymysql",
+    "sqlite": "sqlite",
+}
+
+
+def normalise_url(url: str) -> str:
+    """Give plain ``postgresql://`` / ``mysql://`` URLs the drivers we install (psycopg 3, PyMySQL)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConnectionFailed(f"not a database URL: {_redact(url)!r}") from exc
+    backend, _, driver = parsed.drivername.partition("+")
+    if not driver and backend in _DRIVERS:
+        parsed = parsed.set(drivername=_DRIVERS[backend])
+    if parsed.drivername.startswith("mysql") and "charset" not in parsed.query:
+        parsed = parsed.update_query_dict({"charset": "utf8mb4"})
+    return parsed.render_as_string(hide_password=False)
+
+
+def make_engine(url: str, *, check: bool = True, **kwargs: Any) -> Engine:
+    """Create an engine; with ``check`` connect once so a wrong URL fails now, in one clear line."""
+    engine = create_engine(normalise_url(url), **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    if check:
+        try:
+            with engine.connect():
+                pass
+        except OperationalError as exc:
+            engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "unreachable"
+            raise ConnectionFailed(f"cannot connect to {_redact(url)}: {reason}") from None
+    return engine
+
+
+def engine_from_airflow(conn_id: str) -> Engine:
+    """Engine from an Airflow connection (for SQLite the file path is in ``host``)."""
+    from airflow.sdk import Connection
+
+    conn = Connection.get(conn_id)
+    conn_type = (conn.conn_type or "").lower()
+    if conn_type == "sqlite":
+        return make_engine(f"sqlite:///{conn.host}")
+    driver = _DRIVERS.get(conn_type)
+    if driver is None:
+        raise ConnectionFailed(f"connection {conn_id!r} has unsupported type {conn_type!r}")
+    uri = conn.get_uri()
+    return make_engine(driver + uri[uri.index("://") :])
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _redact(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable URL>"

@@ -1,0 +1,27 @@
+"""Domain exceptions. Messages name what failed and where, never a personal value."""
+
+from __future__ import annotations
+
+
+class CrmPrivacyError(Exception):
+    """Base class: the CLI prints these as one clear line and exits with status 2."""
+
+
+class ConnectionFailed(CrmPrivacyError):
+    """A database (CRM or ledger) could not be reached."""
+
+
+class SchemaNotEmpty(CrmPrivacyError):
+    """Refusing to write demo data into a schema that already holds tables."""
+
+
+class PolicyError(CrmPrivacyError):
+    """The policy file is broken or does not match the CRM schema."""
+
+
+class GuardRefused(CrmPrivacyError):
+    """A plan was refused by a safety guard (blast radius, lock, missing key)."""
+
+
+class ActionError(CrmPrivacyError):
+    """An action was misconfigured or cannot run (e.g. no HMAC key)."""

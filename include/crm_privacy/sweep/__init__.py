@@ -1,0 +1,1 @@
+"""The retention sweep: plan, guard, apply, check."""
