@@ -1,0 +1,139 @@
+"""Bind a policy to a live CRM: reflect the tables it names, check every name, link rows to subjects.
+
+Identifiers from the policy are only used after they were found in the reflected schema, so SQL is
+always built from reflected ``Table``/``Column`` objects (quoted by SQLAlchemy), never from text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Column, ColumnElement, Engine, MetaData, Table, and_, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from crm_privacy.errors import ConnectionFailed, PolicyError
+from crm_privacy.policy.model import ConsentRule, Policy, RetentionRule, TablePolicy
+
+#: Given a column that holds a subject key, return the condition "this key is one of ours".
+KeyMatch = Callable[[ColumnElement[object]], ColumnElement[bool]]
+
+
+@dataclass
+class Binding:
+    policy: Policy
+    metadata: MetaData
+    engine: Engine
+
+    @property
+    def subject(self) -> Table:
+        return self.metadata.tables[self.policy.subject.table]
+
+    @property
+    def subject_key(self) -> Column[object]:
+        return self.subject.c[self.policy.subject.key]
+
+    def table(self, name: str) -> Table:
+        return self.metadata.tables[name]
+
+    def key(self, name: str) -> Column[object]:
+        return self.table(name).c[self.policy.tables[name].key]
+
+    def linked(self, name: str, match: KeyMatch) -> ColumnElement[bool]:
+        """Condition on table ``name``: the row belongs to a subject whose key satisfies ``match``."""
+        table, link = self.table(name), self.policy.tables[name].link
+        if link.subject:
+            return match(self.key(name))
+        if link.fk is not None:
+            return match(table.c[link.fk])
+        if link.polymorphic is not None:
+            poly = link.polymorphic
+            return and_(table.c[poly.type_column] == poly.type_value, match(table.c[poly.id_column]))
+        column, parent = link.via_parts()
+        return table.c[column].in_(select(self.key(parent)).where(self.linked(parent, match)))
+
+    def delete_order(self) -> list[str]:
+        """Policy tables, children before parents (reflected foreign keys)."""
+        ordered = [t.name for t in reversed(self.metadata.sorted_tables)]
+        return [name for name in ordered if name in self.policy.tables]
+
+    def linked_tables(self) -> Iterator[tuple[str, TablePolicy]]:
+        for name in self.delete_order():
+            yield name, self.policy.tables[name]
+
+
+def bind(policy: Policy, engine: Engine) -> Binding:
+    """Reflect the policy's tables and check every table and column it names."""
+    metadata = MetaData()
+    wanted = _tables_named(policy)
+    try:
+        with engine.connect() as conn:
+            existing = set(engine.dialect.get_table_names(conn))
+            missing = sorted(wanted - existing)
+            if missing:
+                raise PolicyError(
+                    f"the policy names table(s) absent from the CRM: {', '.join(missing)} "
+                    f"(the CRM has: {', '.join(sorted(existing)) or 'no tables'})"
+                )
+            metadata.reflect(conn, only=sorted(wanted))
+    except SQLAlchemyError as exc:
+        raise ConnectionFailed(f"cannot read the CRM schema: {type(exc).__name__}") from exc
+    problems = [
+        f"{table}.{column} ({where})"
+        for table, column, where in _columns_named(policy)
+        if column not in metadata.tables[table].c
+    ]
+    if problems:
+        raise PolicyError("the policy names column(s) absent from the CRM: " + "; ".join(problems))
+    return Binding(policy=policy, metadata=metadata, engine=engine)
+
+
+def _tables_named(policy: Policy) -> set[str]:
+    names = set(policy.tables) | {policy.subject.table}
+    if policy.consents:
+        names.add(policy.consents.table)
+    names |= set(policy.minimisation)
+    return names
+
+
+def _columns_named(policy: Policy) -> Iterator[tuple[str, str, str]]:
+    subject = policy.subject.table
+    yield subject, policy.subject.key, "subject.key"
+    for ident in policy.subject.identifiers:
+        yield subject, ident.column, "subject.identifiers"
+    for name, tp in policy.tables.items():
+        yield name, tp.key, f"tables.{name}.key"
+        if tp.marker:
+            yield name, tp.marker, f"tables.{name}.marker"
+        for column in tp.columns:
+            yield name, column, f"tables.{name}.columns"
+        if tp.hold:
+            yield name, tp.hold.starts_at, f"tables.{name}.hold.starts_at"
+            for column in tp.hold.columns:
+                yield name, column, f"tables.{name}.hold.columns"
+        link = tp.link
+        if link.fk:
+            yield name, link.fk, f"tables.{name}.link.fk"
+        if link.polymorphic:
+            yield name, link.polymorphic.type_column, f"tables.{name}.link.polymorphic"
+            yield name, link.polymorphic.id_column, f"tables.{name}.link.polymorphic"
+        if link.via:
+            yield name, link.via_parts()[0], f"tables.{name}.link.via"
+    for rule in policy.rules:
+        for column in rule.where:
+            yield subject, column, f"rules.{rule.id}.where"
+        if isinstance(rule, RetentionRule):
+            for src in rule.clock:
+                yield src.table, src.column, f"rules.{rule.id}.clock"
+                for column in [*src.where, *src.exclude]:
+                    yield src.table, column, f"rules.{rule.id}.clock"
+        if isinstance(rule, ConsentRule):
+            yield subject, rule.collected_at, f"rules.{rule.id}.collected_at"
+    if policy.consents:
+        c = policy.consents
+        for column in (c.subject_fk, c.purpose_column, c.status_column, c.given_at, c.withdrawn_at,
+                       c.text_version, c.mechanism):
+            yield c.table, column, "consents"
+    for table, columns in policy.minimisation.items():
+        for column in columns:
+            yield table, column, "minimisation"

@@ -1,0 +1,291 @@
+"""The policy: a machine-readable register of processing bound to one CRM schema (pydantic models).
+
+Every model forbids unknown keys, so a typo in the YAML is an error that names the key, never a
+silently ignored setting. Cross-field checks live in validators next to the fields they check.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
+
+_PERIOD = re.compile(r"^(?P<n>\d+)\s*(?P<unit>[ymd])$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LegalBasis(StrEnum):
+    consent = "consent"
+    contract = "contract"
+    legal_obligation = "legal_obligation"
+    legitimate_interest = "legitimate_interest"
+
+
+class Period(Strict):
+    """A calendar period: ``3y``, ``24m`` or ``30d`` (one unit; see docs/policy.md for the convention)."""
+
+    amount: int = Field(ge=0)
+    unit: Literal["y", "m", "d"]
+
+    def __str__(self) -> str:
+        return f"{self.amount}{self.unit}"
+
+
+def _parse_period(value: Any) -> Any:
+    if isinstance(value, str):
+        match = _PERIOD.match(value.strip())
+        if not match:
+            raise ValueError(f"expected a period like '3y', '24m' or '30d', got {value!r}")
+        return {"amount": int(match["n"]), "unit": match["unit"]}
+    return value
+
+
+PeriodField = Annotated[Period, BeforeValidator(_parse_period)]
+
+
+class ConsentRequirement(Strict):
+    required: bool = True
+    purpose: str = Field(description="value of the consent table's purpose column")
+
+
+class Purpose(Strict):
+    id: str
+    title: str = Field(description="French title shown to the DPO")
+    legal_basis: LegalBasis
+    description: str = ""
+    recipients: list[str] = Field(default_factory=list)
+    retention: PeriodField
+    clock_starts: str = Field(description="the event that starts the retention clock, in words")
+    at_expiry: str = Field(description="what happens at expiry, in words (the rule decides the actions)")
+    consent: ConsentRequirement | None = None
+
+    @model_validator(mode="after")
+    def _consent_needs_basis(self) -> Purpose:
+        if self.consent and self.consent.required and self.legal_basis != LegalBasis.consent:
+            raise ValueError("consent.required is only meaningful with legal_basis: consent")
+        return self
+
+
+class Identifier(Strict):
+    column: str
+    kind: Literal["email", "phone", "reference"]
+
+
+class Subject(Strict):
+    table: str
+    key: str
+    identifiers: list[Identifier] = Field(default_factory=list)
+
+
+class ColumnAction(Strict):
+    """How one personal column is treated when a rule reaches it."""
+
+    category: str = Field(description="data category, e.g. identity, contact_channel, marketing")
+    action: str = Field(description="registered action name: null, redact, hmac, generalise, fake, scrub_text")
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class Polymorphic(Strict):
+    type_column: str
+    id_column: str
+    type_value: str
+
+
+class Link(Strict):
+    """How a table reaches the subject. Exactly one way: ``subject``, ``fk`` (reflected or declared),
+    ``via`` (through a parent table already linked) or ``polymorphic``."""
+
+    subject: bool = False
+    fk: str | None = Field(default=None, description="column holding the subject key")
+    via: str | None = Field(default=None, description="'column -> parent_table' for a two-step link")
+    polymorphic: Polymorphic | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Link:
+        chosen = [self.subject, self.fk is not None, self.via is not None, self.polymorphic is not None]
+        if sum(chosen) != 1:
+            raise ValueError("set exactly one of: subject, fk, via, polymorphic")
+        if self.via is not None and "->" not in self.via:
+            raise ValueError("via must look like 'order_id -> orders'")
+        return self
+
+    def via_parts(self) -> tuple[str, str]:
+        assert self.via is not None
+        column, _, parent = self.via.partition("->")
+        return column.strip(), parent.strip()
+
+
+class LegalHold(Strict):
+    """Rows under a legal obligation stay; only the listed columns are treated while the hold runs."""
+
+    legal_basis: str = Field(description="the text that obliges us, e.g. 'C. com. L123-22'")
+    period: PeriodField
+    starts_at: str = Field(description="date column that starts the hold, e.g. fiscal_year_close")
+    columns: dict[str, ColumnAction] = Field(
+        default_factory=dict, description="columns the obligation does not need, treated while held"
+    )
+
+
+class TablePolicy(Strict):
+    key: str = "id"
+    link: Link
+    category: str = Field(description="data category of the rows as a whole, e.g. interaction_history")
+    row_action: Literal["delete", "anonymise", "keep"]
+    marker: str | None = Field(
+        default=None, description="timestamp column set when a row is anonymised (makes runs idempotent)"
+    )
+    columns: dict[str, ColumnAction] = Field(default_factory=dict)
+    hold: LegalHold | None = None
+
+    @model_validator(mode="after")
+    def _anonymise_needs_columns(self) -> TablePolicy:
+        if self.row_action == "anonymise" and not self.columns:
+            raise ValueError("row_action anonymise needs the personal columns to treat (columns:)")
+        return self
+
+
+class ClockSource(Strict):
+    """One date that keeps a subject's data alive: a subject column or a column of a linked table."""
+
+    table: str
+    column: str
+    where: dict[str, list[Any]] = Field(default_factory=dict, description="column -> allowed values")
+    exclude: dict[str, list[Any]] = Field(default_factory=dict, description="column -> values ignored")
+    open_when_null: bool = Field(
+        default=False, description="a NULL date means 'still running' (e.g. a contract without end)"
+    )
+
+
+class RuleScope(Strict):
+    """What a rule treats: ``all`` personal data of the subject, or only some categories."""
+
+    all: bool = False
+    categories: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one(self) -> RuleScope:
+        if self.all == bool(self.categories):
+            raise ValueError("set either all: true or a non-empty categories list")
+        return self
+
+
+class Notice(Strict):
+    """Warn the person before acting (inactive accounts): act only ``wait`` after the notice."""
+
+    wait: PeriodField
+
+
+class RetentionRule(Strict):
+    kind: Literal["retention"] = "retention"
+    id: str
+    title: str
+    purpose: str
+    where: dict[str, list[Any]] = Field(default_factory=dict, description="subject column -> values")
+    clock: list[ClockSource] = Field(min_length=1)
+    on_missing_date: Literal["report", "skip"] = "report"
+    scope: RuleScope
+    notice: Notice | None = None
+
+
+class ConsentRule(Strict):
+    kind: Literal["consent"]
+    id: str
+    title: str
+    purpose: str
+    where: dict[str, list[Any]] = Field(default_factory=dict)
+    grace: PeriodField
+    collected_at: str = Field(description="subject column: when the data was collected")
+    scope: RuleScope
+
+
+def _rule_kind(value: Any) -> str:
+    """``kind`` may be omitted: a rule is a retention rule unless it says ``kind: consent``."""
+    if isinstance(value, dict):
+        return str(value.get("kind", "retention"))
+    return str(getattr(value, "kind", "retention"))
+
+
+Rule = Annotated[
+    Annotated[RetentionRule, Tag("retention")] | Annotated[ConsentRule, Tag("consent")],
+    Discriminator(_rule_kind),
+]
+
+
+class ConsentTable(Strict):
+    """Where consent proof lives and what makes a record valid (GDPR_RULES.md section 2.2)."""
+
+    table: str
+    subject_fk: str
+    purpose_column: str
+    status_column: str
+    granted_value: str = "granted"
+    given_at: str
+    withdrawn_at: str
+    text_version: str
+    mechanism: str
+    invalid_mechanisms: list[str] = Field(default_factory=lambda: ["pre_ticked", "cgv_acceptance"])
+
+
+class Guard(Strict):
+    max_share: float = Field(default=0.5, gt=0, le=1, description="largest share of a table one run may touch")
+    batch_size: int = Field(default=5000, ge=1, le=100_000)
+
+
+class Policy(Strict):
+    version: str
+    controller: str
+    crm: str = Field(description="name of the CRM this policy is written for")
+    subject: Subject
+    purposes: list[Purpose] = Field(min_length=1)
+    tables: dict[str, TablePolicy] = Field(min_length=1)
+    rules: list[Rule] = Field(min_length=1)
+    consents: ConsentTable | None = None
+    guard: Guard = Guard()
+    minimisation: dict[str, list[str]] = Field(
+        default_factory=dict, description="table -> personal columns that serve no declared purpose"
+    )
+
+    @model_validator(mode="after")
+    def _references(self) -> Policy:
+        purposes = {p.id for p in self.purposes}
+        seen: set[str] = set()
+        for rule in self.rules:
+            if rule.id in seen:
+                raise ValueError(f"rules: duplicate rule id {rule.id!r}")
+            seen.add(rule.id)
+            if rule.purpose not in purposes:
+                raise ValueError(f"rules.{rule.id}.purpose: unknown purpose {rule.purpose!r}")
+            if isinstance(rule, RetentionRule):
+                for src in rule.clock:
+                    if src.table not in self.tables:
+                        raise ValueError(f"rules.{rule.id}.clock: table {src.table!r} is not in tables:")
+            if isinstance(rule, ConsentRule) and self.consents is None:
+                raise ValueError(f"rules.{rule.id}: a consent rule needs the consents: section")
+        if self.subject.table not in self.tables:
+            raise ValueError(f"subject.table {self.subject.table!r} must also be described in tables:")
+        if not self.tables[self.subject.table].link.subject:
+            raise ValueError(f"tables.{self.subject.table}.link must be 'subject: true'")
+        for name, table in self.tables.items():
+            if table.link.via is not None:
+                _, parent = table.link.via_parts()
+                if parent not in self.tables:
+                    raise ValueError(f"tables.{name}.link.via: parent table {parent!r} is not in tables:")
+        return self
+
+    def purpose(self, purpose_id: str) -> Purpose:
+        return next(p for p in self.purposes if p.id == purpose_id)
+
+    def declared_columns(self) -> dict[str, dict[str, str]]:
+        """table -> {column -> data category}: what the register declares (for PII discovery)."""
+        out: dict[str, dict[str, str]] = {}
+        for name, table in self.tables.items():
+            cols = {c: a.category for c, a in table.columns.items()}
+            if table.hold:
+                cols.update({c: a.category for c, a in table.hold.columns.items()})
+            out[name] = cols
+        return out

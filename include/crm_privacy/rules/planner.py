@@ -1,0 +1,167 @@
+"""Rules -> plan: for run date D, which subjects each rule reaches, what happens to each table, counts.
+
+The plan summary (counts per table, rule and action; findings) holds no personal data. Subject keys
+are streamed to a file next to the summary and read back batch by batch: memory stays flat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, not_, or_, select
+
+from crm_privacy.crm.binding import Binding
+from crm_privacy.policy.model import ConsentRule, RetentionRule
+from crm_privacy.rules.selection import Selection, consent_selection, retention_selection
+from crm_privacy.rules.steps import TableStep, build_steps
+
+_FETCH = 10_000
+
+
+@dataclass
+class TableCount:
+    table: str
+    action: str
+    rows: int
+    table_rows: int
+
+
+@dataclass
+class RulePlan:
+    rule_id: str
+    title: str
+    purpose: str
+    legal_basis: str
+    subjects: int
+    tables: list[TableCount]
+    findings: dict[str, int] = field(default_factory=dict)
+    keys_file: str = ""
+
+
+@dataclass
+class Plan:
+    as_of: str
+    policy_version: str
+    rules: list[RulePlan]
+
+    def summary(self) -> dict[str, Any]:
+        """Counts only: what the DPO report and the ledger show."""
+        per_table: dict[str, int] = {}
+        for rule in self.rules:
+            for t in rule.tables:
+                per_table[t.table] = per_table.get(t.table, 0) + t.rows
+        return {
+            "as_of": self.as_of,
+            "policy_version": self.policy_version,
+            "rows_planned": sum(per_table.values()),
+            "tables": per_table,
+            "rules": [
+                {k: v for k, v in asdict(r).items() if k != "keys_file"} for r in self.rules
+            ],
+        }
+
+    def save(self, directory: Path) -> Path:
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / "plan.json"
+        path.write_text(json.dumps(asdict(self), indent=1, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, path: Path) -> Plan:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        rules = [RulePlan(**{**r, "tables": [TableCount(**t) for t in r["tables"]]}) for r in data["rules"]]
+        return cls(as_of=data["as_of"], policy_version=data["policy_version"], rules=rules)
+
+
+def rule_targets(binding: Binding, as_of: dt.date) -> Iterator[tuple[Any, Selection, list[TableStep], ColumnElement[bool]]]:
+    """For each rule in policy order: its selection, its steps and the condition picking its subjects.
+
+    A subject reached by an earlier rule is left to it (rules are ordered from the broadest)."""
+    earlier: list[ColumnElement[bool]] = []
+    for rule in binding.policy.rules:
+        if isinstance(rule, RetentionRule):
+            selection = retention_selection(binding, rule, as_of)
+        else:
+            assert isinstance(rule, ConsentRule)
+            selection = consent_selection(binding, rule, as_of)
+        steps = build_steps(binding, rule.scope, as_of, rule.id)
+        pending = or_(*[_subject_has_pending(binding, s) for s in steps])
+        target = and_(selection.expired, pending, not_(or_(*earlier)) if earlier else True)
+        earlier.append(and_(selection.expired, pending))
+        yield rule, selection, steps, target
+
+
+def make_plan(binding: Binding, as_of: dt.date, workdir: Path) -> Plan:
+    rules: list[RulePlan] = []
+    workdir.mkdir(parents=True, exist_ok=True)
+    with binding.engine.connect() as conn:
+        for rule, selection, steps, target in rule_targets(binding, as_of):
+            keys_file = workdir / f"keys_{rule.id}.txt"
+            subjects = _write_keys(conn, binding, target, keys_file)
+            keys = select(binding.subject_key).where(target).scalar_subquery()
+            counts = []
+            for step in steps:
+                table = binding.table(step.table)
+                linked = binding.linked(step.table, lambda col, keys=keys: col.in_(keys))
+                rows = conn.scalar(
+                    select(func.count()).select_from(table).where(linked, step.condition, step.pending(binding))
+                ) or 0
+                total = conn.scalar(select(func.count()).select_from(table)) or 0
+                counts.append(TableCount(step.table, step.action_name, int(rows), int(total)))
+            findings = {
+                name: int(conn.scalar(select(func.count()).select_from(binding.subject).where(cond)) or 0)
+                for name, cond in {"missing_date": selection.missing, **selection.findings}.items()
+            }
+            purpose = binding.policy.purpose(rule.purpose)
+            rules.append(
+                RulePlan(
+                    rule_id=rule.id,
+                    title=rule.title,
+                    purpose=purpose.id,
+                    legal_basis=purpose.legal_basis.value,
+                    subjects=subjects,
+                    tables=counts,
+                    findings={k: v for k, v in findings.items() if v},
+                    keys_file=str(keys_file),
+                )
+            )
+    return Plan(as_of=as_of.isoformat(), policy_version=binding.policy.version, rules=rules)
+
+
+def _subject_has_pending(binding: Binding, step: TableStep) -> ColumnElement[bool]:
+    table = binding.table(step.table)
+    condition = and_(step.condition, step.pending(binding))
+    if step.table == binding.policy.subject.table:
+        return condition
+    link = binding.linked(step.table, lambda col: col == binding.subject_key)
+    return select(binding.key(step.table)).where(link, condition).exists()
+
+
+def _write_keys(conn: Any, binding: Binding, target: ColumnElement[bool], path: Path) -> int:
+    """Stream the subject keys in key order to ``path`` (one per line); return how many."""
+    count = 0
+    query = select(binding.subject_key).where(target).order_by(binding.subject_key)
+    result = conn.execution_options(stream_results=True, yield_per=_FETCH).execute(query)
+    with path.open("w", encoding="utf-8") as out:
+        for partition in result.partitions():
+            out.write("".join(f"{json.dumps(row[0])}\n" for row in partition))
+            count += len(partition)
+    return count
+
+
+def read_key_batch(path: Path, batch_no: int, batch_size: int) -> list[Any]:
+    """Keys of batch ``batch_no`` (0-based), read without loading the whole file."""
+    start, stop = batch_no * batch_size, (batch_no + 1) * batch_size
+    keys: list[Any] = []
+    with path.open(encoding="utf-8") as lines:
+        for i, line in enumerate(lines):
+            if i >= stop:
+                break
+            if i >= start:
+                keys.append(json.loads(line))
+    return keys

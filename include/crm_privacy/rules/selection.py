@@ -1,0 +1,135 @@
+"""Which subjects a rule reaches on run date D, as SQL conditions on the subject table.
+
+Retention: a subject is expired when none of its clock dates is on or after the cutoff (see
+``calendar``) and at least one clock date exists. No date at all is a *finding* reported to the DPO,
+never a silent keep or delete. Consent: no valid consent record for the purpose after the grace period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, exists, false, not_, or_, select, true
+
+from crm_privacy.crm.binding import Binding
+from crm_privacy.policy.model import ClockSource, ConsentRule, Period, RetentionRule
+from crm_privacy.rules.calendar import add_period, expiry_cutoff
+
+
+@dataclass
+class Selection:
+    """``expired``: the rule applies; ``missing``: no clock date (a finding); ``findings``: named counts."""
+
+    expired: ColumnElement[bool]
+    missing: ColumnElement[bool]
+    findings: dict[str, ColumnElement[bool]]
+
+
+def base_filter(binding: Binding, where: dict[str, list[object]]) -> ColumnElement[bool]:
+    subject = binding.subject
+    marker = binding.policy.tables[binding.policy.subject.table].marker
+    # an anonymised subject is no longer a person: no rule or finding applies to it any more
+    done = [subject.c[marker].is_(None)] if marker else []
+    return and_(true(), *done, *[subject.c[col].in_(values) for col, values in where.items()])
+
+
+def retention_selection(binding: Binding, rule: RetentionRule, as_of: dt.date) -> Selection:
+    period = binding.policy.purpose(rule.purpose).retention
+    if rule.notice is not None:
+        # acting needs the notice period to have run as well; the notice itself is planned apart
+        period = Period(amount=_days(period, as_of) + _days(rule.notice.wait, as_of), unit="d")
+    cutoff = expiry_cutoff(as_of, period)
+    alive = [_clock_alive(binding, src, cutoff) for src in rule.clock]
+    known = [_clock_known(binding, src) for src in rule.clock]
+    base = base_filter(binding, rule.where)
+    none_alive = not_(or_(*alive))
+    return Selection(
+        expired=and_(base, none_alive, or_(*known)),
+        missing=and_(base, none_alive, not_(or_(*known))) if rule.on_missing_date == "report" else false(),
+        findings={},
+    )
+
+
+def notice_selection(binding: Binding, rule: RetentionRule, as_of: dt.date) -> ColumnElement[bool]:
+    """Subjects past the retention period itself: they get the notice before anything is done."""
+    cutoff = expiry_cutoff(as_of, binding.policy.purpose(rule.purpose).retention)
+    alive = [_clock_alive(binding, src, cutoff) for src in rule.clock]
+    known = [_clock_known(binding, src) for src in rule.clock]
+    return and_(base_filter(binding, rule.where), not_(or_(*alive)), or_(*known))
+
+
+def _days(period: Period, as_of: dt.date) -> int:
+    """A period in days, measured backwards from the run date (exact for the calendar convention)."""
+    return (as_of - add_period(as_of, period, sign=-1)).days
+
+
+def _source_rows(binding: Binding, src: ClockSource) -> ColumnElement[bool]:
+    table = binding.table(src.table)
+    conds = [table.c[c].in_(v) for c, v in src.where.items()]
+    conds += [or_(table.c[c].is_(None), table.c[c].not_in(v)) for c, v in src.exclude.items()]
+    return and_(true(), *conds)
+
+
+def _correlated(binding: Binding, src: ClockSource, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    if src.table == binding.policy.subject.table:
+        return condition
+    table = binding.table(src.table)
+    link = binding.linked(src.table, lambda col: col == binding.subject_key)
+    return exists(select(table.c[src.column]).where(link, _source_rows(binding, src), condition))
+
+
+def _clock_alive(binding: Binding, src: ClockSource, cutoff: dt.datetime) -> ColumnElement[bool]:
+    column = binding.table(src.table).c[src.column]
+    # NULL must read as 'not alive' (not as unknown), or NOT(...) would drop the row silently
+    cond = and_(column.is_not(None), column >= cutoff)
+    if src.open_when_null:
+        cond = or_(cond, column.is_(None))
+    if src.table == binding.policy.subject.table:
+        return and_(_source_rows(binding, src), cond)
+    return _correlated(binding, src, cond)
+
+
+def _clock_known(binding: Binding, src: ClockSource) -> ColumnElement[bool]:
+    column = binding.table(src.table).c[src.column]
+    cond = column.is_not(None) if not src.open_when_null else true()
+    if src.table == binding.policy.subject.table:
+        return and_(_source_rows(binding, src), cond)
+    return _correlated(binding, src, cond)
+
+
+def consent_selection(binding: Binding, rule: ConsentRule, as_of: dt.date) -> Selection:
+    spec = binding.policy.consents
+    assert spec is not None
+    purpose = binding.policy.purpose(rule.purpose)
+    consent_purpose = purpose.consent.purpose if purpose.consent else rule.purpose
+    table = binding.table(spec.table)
+    c = table.c
+    mine = and_(c[spec.subject_fk] == binding.subject_key, c[spec.purpose_column] == consent_purpose)
+    valid = and_(
+        c[spec.status_column] == spec.granted_value,
+        c[spec.given_at].is_not(None),
+        c[spec.withdrawn_at].is_(None),
+        c[spec.text_version].is_not(None),
+        or_(c[spec.mechanism].is_(None), c[spec.mechanism].not_in(spec.invalid_mechanisms)),
+    )
+    collected = binding.subject.c[rule.collected_at]
+    grace_over = collected < expiry_cutoff(as_of, rule.grace)
+    base = and_(base_filter(binding, rule.where), not_(exists(select(c[spec.subject_fk]).where(mine, valid))))
+
+    def has(cond: ColumnElement[bool]) -> ColumnElement[bool]:
+        return and_(base, grace_over, exists(select(c[spec.subject_fk]).where(mine, cond)))
+
+    findings = {
+        "no_consent_record": and_(base, grace_over, not_(exists(select(c[spec.subject_fk]).where(mine)))),
+        "withdrawn": has(or_(c[spec.withdrawn_at].is_not(None), c[spec.status_column] == "withdrawn")),
+        "refused": has(c[spec.status_column] == "refused"),
+        "invalid_mechanism": has(c[spec.mechanism].in_(spec.invalid_mechanisms)),
+        "no_text_version": has(and_(c[spec.status_column] == spec.granted_value, c[spec.text_version].is_(None))),
+        "no_given_at": has(and_(c[spec.status_column] == spec.granted_value, c[spec.given_at].is_(None))),
+    }
+    return Selection(
+        expired=and_(base, grace_over),
+        missing=and_(base, collected.is_(None)),
+        findings=findings,
+    )

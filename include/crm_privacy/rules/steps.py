@@ -1,0 +1,112 @@
+"""What a rule does to each table: delete rows, or update columns (with a 'still pending' condition).
+
+Steps are built from the policy once per rule; the planner counts them, the applier executes them,
+both with the same SQL conditions, so the dry run and the real run agree by construction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, and_, false, or_, true
+
+from crm_privacy.crm.binding import Binding
+from crm_privacy.errors import PolicyError
+from crm_privacy.policy.model import ColumnAction, RuleScope, TablePolicy
+from crm_privacy.rules.calendar import expiry_cutoff
+from crm_privacy.transform.base import Action, build_action
+
+
+@dataclass
+class TableStep:
+    table: str
+    kind: Literal["delete", "update"]
+    #: extra row condition (legal hold in force, or not), besides the link to the subjects
+    condition: ColumnElement[bool] = field(default_factory=true)
+    columns: dict[str, Action] = field(default_factory=dict)
+    marker: str | None = None
+    label: str = ""
+
+    def pending(self, binding: Binding) -> ColumnElement[bool]:
+        """Rows that still need this step: deleting is pending while rows exist."""
+        if self.kind == "delete":
+            return true()
+        table = binding.table(self.table)
+        if self.marker:
+            return table.c[self.marker].is_(None)
+        conditions = [a.pending(table.c[c]) for c, a in self.columns.items()]
+        return or_(*[c for c in conditions if c is not None]) if conditions else false()
+
+    @property
+    def action_name(self) -> str:
+        if self.kind == "delete":
+            return "delete"
+        return self.label or "update"
+
+
+def build_steps(binding: Binding, scope: RuleScope, as_of: dt.date, rule_id: str) -> list[TableStep]:
+    steps: list[TableStep] = []
+    for name, tp in binding.linked_tables():
+        steps.extend(_table_steps(binding, name, tp, scope, as_of, rule_id))
+    return steps
+
+
+def _in_scope(scope: RuleScope, category: str) -> bool:
+    return scope.all or category in scope.categories
+
+
+def _table_steps(
+    binding: Binding, name: str, tp: TablePolicy, scope: RuleScope, as_of: dt.date, rule_id: str
+) -> list[TableStep]:
+    where = f"tables.{name}"
+    table = binding.table(name)
+    held: ColumnElement[bool] = false()
+    if tp.hold is not None:
+        held = table.c[tp.hold.starts_at] >= expiry_cutoff(as_of, tp.hold.period)
+    steps: list[TableStep] = []
+    if tp.row_action == "delete" and _in_scope(scope, tp.category):
+        steps.append(TableStep(name, "delete", condition=~held if tp.hold else true()))
+        if tp.hold is not None:
+            columns = _actions(tp.hold.columns, RuleScope(all=True), f"{where}.hold")
+            if columns:
+                steps.append(TableStep(name, "update", condition=held, columns=columns, label="hold"))
+        return steps
+    columns = _actions(tp.columns, scope, where)
+    if not columns:
+        return steps
+    treated = {c for c, a in tp.columns.items() if a.action != "keep"}
+    covers_all = treated <= set(columns)
+    marker = tp.marker if (tp.marker and covers_all and tp.row_action == "anonymise") else None
+    step = TableStep(name, "update", columns=columns, marker=marker, label="anonymise" if marker else "minimise")
+    if marker is None and any(a.pending(table.c[c]) is None for c, a in columns.items()):
+        raise PolicyError(
+            f"{where}: rule {rule_id} treats column(s) whose treatment cannot be recognised afterwards "
+            f"({', '.join(c for c, a in columns.items() if a.pending(table.c[c]) is None)}); declare a "
+            "marker: column on this table and include all its personal columns in the rule's scope"
+        )
+    steps.append(step)
+    return steps
+
+
+def _actions(columns: dict[str, ColumnAction], scope: RuleScope, where: str) -> dict[str, Action]:
+    out: dict[str, Action] = {}
+    for column, spec in columns.items():
+        if spec.action == "keep" or not _in_scope(scope, spec.category):
+            continue
+        out[column] = build_action(spec.action, dict(spec.params), where=f"{where}.columns.{column}")
+    return out
+
+
+def subject_of(binding: Binding, name: str) -> Any:
+    """The column of ``name`` that holds the subject key (for per-subject values), if direct."""
+    link = binding.policy.tables[name].link
+    table = binding.table(name)
+    if link.subject:
+        return binding.key(name)
+    if link.fk:
+        return table.c[link.fk]
+    if link.polymorphic:
+        return table.c[link.polymorphic.id_column]
+    return binding.key(name)

@@ -1,0 +1,74 @@
+"""`crm-privacy plan` and `crm-privacy sweep`: the retention sweep without Airflow."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    for name, help_text in (
+        ("plan", "compute what the retention rules would change (changes nothing)"),
+        ("sweep", "plan, guard, apply in batches and check the retention sweep"),
+    ):
+        p = subparsers.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--policy", required=True, help="policy YAML (see docs/policy.md)")
+        p.add_argument("--crm", required=True, help="SQLAlchemy URL of the CRM database")
+        p.add_argument("--ledger", required=True, help="SQLAlchemy URL of the privacy ledger")
+        p.add_argument("--as-of", type=_date, default=None, help="run date YYYY-MM-DD (default: today, UTC)")
+        p.add_argument("--json", action="store_true", help="print the run summary as one JSON object")
+        p.add_argument("--workdir", default=None, help="where plan files go (default: a temp dir)")
+        if name == "sweep":
+            p.add_argument("--dry-run", action="store_true", help="stop after the plan; change nothing")
+            p.add_argument("--max-share", type=float, default=None, help="blast-radius limit, 0-1")
+        p.set_defaults(func=_run, plan_only=name == "plan")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crm_privacy.sweep.runner import run_sweep
+    from crm_privacy.transform.keys import keyring_from_env
+
+    dry = args.plan_only or getattr(args, "dry_run", False)
+    summary = run_sweep(
+        policy=args.policy,
+        crm_url=args.crm,
+        ledger_url=args.ledger,
+        as_of=args.as_of or dt.datetime.now(dt.UTC).date(),
+        dry_run=dry,
+        max_share=getattr(args, "max_share", None),
+        keyring=None if dry else keyring_from_env(),
+        workdir=Path(args.workdir) if args.workdir else None,
+        plan_only=args.plan_only,
+    )
+    if args.json:
+        json.dump(summary, sys.stdout, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+    else:
+        _print_human(summary)
+    return 0 if summary.get("status") in {"planned", "succeeded"} else 1
+
+
+def _print_human(summary: dict[str, Any]) -> None:
+    mode = "plan (dry run)" if summary["dry_run"] else "sweep"
+    print(f"{mode} {summary['run_id']} as of {summary['as_of']}: {summary['status']}")
+    for rule in summary["rules"]:
+        print(f"  {rule['rule_id']} {rule['title']}: {rule['subjects']} subject(s)")
+        for t in (t for t in rule["tables"] if t["rows"]):
+            print(f"      {t['table']:<15} {t['action']:<10} {t['rows']:>9} row(s) of {t['table_rows']}")
+        for name, count in rule["findings"].items():
+            print(f"      finding: {name} = {count}")
+    if "guard" in summary:
+        print(f"  guard: {summary['guard']}")
+    print(f"  rows planned: {summary['rows_planned']}, rows changed: {summary.get('rows_affected', 0)}")

@@ -1,0 +1,160 @@
+"""The retention sweep as a sequence of steps shared by the CLI and the DAG: plan, guard, apply, check.
+
+Each step takes plain values (paths, URLs, ids) so that an Airflow task can call it with what it got
+from XCom; nothing personal is returned, only counts and file paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from crm_privacy.crm.binding import Binding, bind
+from crm_privacy.errors import GuardRefused
+from crm_privacy.ledger import BatchRecord, Ledger, PlanItemRecord
+from crm_privacy.ledger.identity import crm_identity
+from crm_privacy.policy.loader import LoadedPolicy, load_policy
+from crm_privacy.rules.planner import Plan, make_plan, read_key_batch, rule_targets
+from crm_privacy.sweep.apply import apply_batch
+from crm_privacy.transform.base import ActionContext
+from crm_privacy.transform.keys import KeyRing
+
+JOB = "retention_sweep"
+LOCK_TTL = dt.timedelta(hours=6)
+
+
+@dataclass
+class SweepContext:
+    """Everything a step needs; built once per process (CLI) or per task (DAG)."""
+
+    loaded: LoadedPolicy
+    binding: Binding
+    ledger: Ledger
+    crm: str
+    run_id: str
+    as_of: dt.date
+    workdir: Path
+
+    @property
+    def lock_name(self) -> str:
+        return f"sweep:{self.crm}"
+
+
+def open_context(
+    policy_path: str | Path, crm: Engine, crm_name: str, ledger: Ledger, run_id: str, as_of: dt.date,
+    workdir: Path,
+) -> SweepContext:
+    loaded = load_policy(policy_path)
+    return SweepContext(loaded, bind(loaded.policy, crm), ledger, crm_name, run_id, as_of, workdir)
+
+
+def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Plan:
+    """Start the run in the ledger (taking the CRM lock unless dry), compute and record the plan."""
+    if not dry_run and not ctx.ledger.acquire_lock(ctx.lock_name, ctx.run_id, ttl=LOCK_TTL):
+        raise GuardRefused(
+            f"another sweep holds the lock on {ctx.crm}; it is released when that run finishes "
+            f"(or after {LOCK_TTL} if it died)"
+        )
+    ctx.ledger.start_run(
+        ctx.run_id, job=JOB, crm=ctx.crm, policy_hash=ctx.loaded.sha256,
+        policy_version=ctx.loaded.policy.version, as_of=ctx.as_of, dry_run=dry_run, params=params,
+    )
+    plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir)
+    plan.save(ctx.workdir)
+    ctx.ledger.record_plan(ctx.run_id, [
+        PlanItemRecord(table_name=t.table, rule_id=r.rule_id, action=t.action, legal_basis=r.legal_basis,
+                       rows=t.rows, findings=r.findings)
+        for r in plan.rules for t in r.tables
+    ])
+    return plan
+
+
+def guard_step(ctx: SweepContext, plan: Plan, max_share: float | None) -> None:
+    """Refuse a plan that touches more than ``max_share`` of any table (blast-radius guard)."""
+    limit = ctx.loaded.policy.guard.max_share if max_share is None else max_share
+    touched: dict[str, tuple[int, int]] = {}
+    for rule in plan.rules:
+        for t in rule.tables:
+            rows, total = touched.get(t.table, (0, t.table_rows))
+            touched[t.table] = (rows + t.rows, total)
+    over = {
+        name: rows / total for name, (rows, total) in touched.items() if total and rows / total > limit
+    }
+    if over:
+        detail = ", ".join(f"{name}: {share:.1%}" for name, share in sorted(over.items()))
+        raise GuardRefused(
+            f"the plan touches more than {limit:.0%} of table(s) {detail}; review it with a dry run, "
+            "then allow it explicitly with a higher max_share"
+        )
+
+
+def batches(ctx: SweepContext, plan: Plan) -> list[dict[str, Any]]:
+    size = ctx.loaded.policy.guard.batch_size
+    return [
+        {"rule_id": r.rule_id, "batch_no": n}
+        for r in plan.rules
+        for n in range((r.subjects + size - 1) // size)
+    ]
+
+
+def apply_step(ctx: SweepContext, plan: Plan, rule_id: str, batch_no: int, keyring: KeyRing) -> dict[str, int]:
+    """Apply one batch (one transaction) and record it in the ledger; safe to retry."""
+    rule = next(r for r in plan.rules if r.rule_id == rule_id)
+    steps = next(s for rr, _, s, _ in rule_targets(ctx.binding, ctx.as_of) if rr.id == rule_id)
+    keys = read_key_batch(Path(rule.keys_file), batch_no, ctx.loaded.policy.guard.batch_size)
+    started = dt.datetime.now(dt.UTC)
+    clock = time.perf_counter()
+    marked_at = dt.datetime(ctx.as_of.year, ctx.as_of.month, ctx.as_of.day)
+    try:
+        changed = apply_batch(ctx.binding, steps, keys, ActionContext(keyring=keyring), marked_at)
+    except Exception as exc:
+        _record(ctx, rule_id, batch_no, len(keys), {}, started, "failed", type(exc).__name__)
+        raise
+    del clock
+    _record(ctx, rule_id, batch_no, len(keys), changed, started, "succeeded", None,
+            [keyring.subject_hash(k) for k in keys])
+    return changed
+
+
+def _record(
+    ctx: SweepContext, rule_id: str, batch_no: int, planned: int, changed: dict[str, int],
+    started: dt.datetime, status: str, error: str | None, hashes: list[str] | None = None,
+) -> None:
+    finished = dt.datetime.now(dt.UTC)
+    for table in changed or {"*": 0}:
+        ctx.ledger.record_batch(
+            ctx.run_id,
+            BatchRecord(batch_no=batch_no, table_name=table, rule_id=rule_id, action="apply",
+                        rows_planned=planned, rows_affected=changed.get(table, 0), status=status,
+                        started_at=started, finished_at=finished, error=error),
+            hashes if table == next(iter(changed), None) else (),
+        )
+
+
+def check_step(ctx: SweepContext) -> dict[str, int]:
+    """Post-check: re-planning on the same date must find nothing left to do."""
+    plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir / "check")
+    left = {f"{r.rule_id}:{t.table}": t.rows for r in plan.rules for t in r.tables if t.rows}
+    return left
+
+
+def finish_step(ctx: SweepContext, summary: dict[str, Any], *, status: str, error: str | None = None) -> None:
+    ctx.ledger.finish_run(ctx.run_id, status=status, summary=summary, error=error)
+    ctx.ledger.release_lock(ctx.lock_name, ctx.run_id)
+
+
+def totals(changes: list[dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for change in changes:
+        for table, rows in change.items():
+            out[table] = out.get(table, 0) + rows
+    return out
+
+
+__all__ = ["JOB", "SweepContext", "apply_step", "batches", "check_step", "crm_identity", "finish_step",
+           "guard_step", "open_context", "plan_step", "totals"]

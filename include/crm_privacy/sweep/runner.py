@@ -1,0 +1,81 @@
+"""Run a whole sweep in one process (the CLI); the DAG runs the same steps as separate tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+from crm_privacy.crm.engine import make_engine
+from crm_privacy.errors import CrmPrivacyError, GuardRefused
+from crm_privacy.ledger import Ledger, crm_identity
+from crm_privacy.sweep.job import (
+    apply_step,
+    batches,
+    check_step,
+    finish_step,
+    guard_step,
+    open_context,
+    plan_step,
+    totals,
+)
+from crm_privacy.transform.keys import KeyRing
+
+
+def run_sweep(
+    *,
+    policy: str | Path,
+    crm_url: str,
+    ledger_url: str,
+    as_of: dt.date,
+    dry_run: bool,
+    max_share: float | None = None,
+    keyring: KeyRing | None = None,
+    workdir: Path | None = None,
+    plan_only: bool = False,
+) -> dict[str, Any]:
+    """Plan, guard, apply and check; return the run summary (counts only, no personal data)."""
+    run_id = f"cli__{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}__{uuid.uuid4().hex[:8]}"
+    crm = make_engine(crm_url)
+    ledger = Ledger.from_url(ledger_url)
+    work = workdir or Path(tempfile.mkdtemp(prefix="crm-privacy-"))
+    ctx = open_context(policy, crm, crm_identity(crm_url), ledger, run_id, as_of, work / run_id)
+    dry = dry_run or plan_only
+    params = {"dry_run": dry, "max_share": max_share}
+    plan = plan_step(ctx, dry_run=dry, params=params)
+    summary: dict[str, Any] = {"run_id": run_id, "dry_run": dry, **plan.summary()}
+    try:
+        if dry:
+            try:
+                guard_step(ctx, plan, max_share)
+                summary["guard"] = "ok"
+            except GuardRefused as refusal:
+                summary["guard"] = f"refused: {refusal}"
+            summary.update(rows_affected=0, tables_affected={}, status="planned")
+            finish_step(ctx, summary, status="planned")
+            return summary
+        guard_step(ctx, plan, max_share)
+        if keyring is None:
+            raise CrmPrivacyError("a real sweep needs the pseudonymisation key (CRM_PRIVACY_HMAC_KEY)")
+        changes = [apply_step(ctx, plan, b["rule_id"], b["batch_no"], keyring) for b in batches(ctx, plan)]
+        affected = totals(changes)
+        left = check_step(ctx)
+        summary.update(
+            rows_affected=sum(affected.values()),
+            tables_affected=affected,
+            post_check={"rows_left": sum(left.values()), "details": left},
+            status="succeeded" if not left else "failed",
+        )
+        finish_step(ctx, summary, status=summary["status"])
+        return summary
+    except GuardRefused as exc:
+        summary.update(status="refused", error=str(exc), rows_affected=0, tables_affected={})
+        finish_step(ctx, summary, status="refused", error=str(exc))
+        raise
+    except Exception as exc:
+        finish_step(ctx, summary, status="failed", error=type(exc).__name__)
+        raise
+    finally:
+        crm.dispose()

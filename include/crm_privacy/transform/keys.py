@@ -1,0 +1,84 @@
+"""The pseudonymisation key and keyed hashes (HMAC-SHA256), stable across tables and runs.
+
+The key never comes from the policy or the repository: ``CRM_PRIVACY_HMAC_KEY`` on the CLI, an
+Airflow variable or connection in DAGs. Identifiers are normalised first so that ``Jean@X.fr `` and
+``jean@x.fr`` give the same pseudonym, which keeps joins between tables possible after treatment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import unicodedata
+
+from crm_privacy.errors import ActionError
+
+ENV_VAR = "CRM_PRIVACY_HMAC_KEY"
+AIRFLOW_VARIABLE = "crm_privacy_hmac_key"
+PREFIX = "pz:"
+MIN_KEY_BYTES = 16
+
+
+class KeyRing:
+    """Holds the secret; computes pseudonyms and subject hashes. Never printed, never stored."""
+
+    def __init__(self, secret: str | bytes) -> None:
+        raw = secret.encode() if isinstance(secret, str) else secret
+        if len(raw) < MIN_KEY_BYTES:
+            raise ActionError(f"the HMAC key is too short ({len(raw)} bytes, need at least {MIN_KEY_BYTES})")
+        self._key = raw
+
+    def __repr__(self) -> str:
+        return "KeyRing(<secret>)"
+
+    def digest(self, domain: str, value: str) -> str:
+        return hmac.new(self._key, f"{domain}\x1f{value}".encode(), hashlib.sha256).hexdigest()
+
+    def pseudonym(self, kind: str, value: str, length: int = 16) -> str:
+        """``pz:`` + hex HMAC of the normalised value; the prefix marks a value as already treated."""
+        return PREFIX + self.digest(f"pseudonym:{kind}", normalise(kind, value))[:length]
+
+    def subject_hash(self, subject_key: object) -> str:
+        """How a subject appears in the ledger: keyed, so the ledger alone cannot re-identify."""
+        return self.digest("subject", str(subject_key))
+
+
+def normalise(kind: str, value: str) -> str:
+    value = unicodedata.normalize("NFKC", value).strip()
+    if kind == "email":
+        return value.lower()
+    if kind == "phone":
+        digits = re.sub(r"[^\d+]", "", value)
+        if digits.startswith("00"):
+            digits = "+" + digits[2:]
+        if digits.startswith("0") and len(digits) == 10:
+            digits = "+33" + digits[1:]
+        return digits
+    if kind == "person":
+        return " ".join(value.lower().split())
+    return value
+
+
+def keyring_from_env() -> KeyRing:
+    secret = os.environ.get(ENV_VAR)
+    if not secret:
+        raise ActionError(
+            f"no pseudonymisation key: set {ENV_VAR} (at least {MIN_KEY_BYTES} bytes, e.g. "
+            "`openssl rand -hex 32`); keep it out of the policy and the repository"
+        )
+    return KeyRing(secret)
+
+
+def keyring_from_airflow() -> KeyRing:
+    """Airflow variable ``crm_privacy_hmac_key`` (or the environment variable as a fallback)."""
+    from airflow.sdk import Variable
+
+    try:
+        secret = Variable.get(AIRFLOW_VARIABLE)
+    except Exception:  # the Task SDK raises its own not-found error type
+        secret = None
+    if secret:
+        return KeyRing(str(secret))
+    return keyring_from_env()

@@ -1,0 +1,52 @@
+"""Actions done entirely in SQL: no personal value is read into Python."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import Column, ColumnElement, and_, literal, null, true
+
+from crm_privacy.transform.base import Action, register
+
+
+@register
+class Keep(Action):
+    """Declares a personal column that stays as it is (needed by the purpose or an obligation)."""
+
+    name = "keep"
+
+    def pending(self, column: Column[Any]) -> ColumnElement[bool] | None:
+        return ~true()
+
+
+@register
+class Null(Action):
+    name = "null"
+
+    def sql_value(self, column: Column[Any]) -> ColumnElement[Any]:
+        return null()
+
+    def pending(self, column: Column[Any]) -> ColumnElement[bool] | None:
+        return column.is_not(None)
+
+
+class RedactParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    value: str = "(supprimé)"
+
+
+@register
+class Redact(Action):
+    """Replace by a constant (keeps NOT NULL columns valid)."""
+
+    name = "redact"
+    Params = RedactParams
+
+    def sql_value(self, column: Column[Any]) -> ColumnElement[Any]:
+        assert isinstance(self.params, RedactParams)
+        return literal(self.params.value)
+
+    def pending(self, column: Column[Any]) -> ColumnElement[bool] | None:
+        assert isinstance(self.params, RedactParams)
+        return and_(column.is_not(None), column != self.params.value)
