@@ -1,0 +1,185 @@
+"""The ledger's tables as SQLAlchemy Core objects, for queries (the DDL lives in the migrations).
+
+Nothing here holds personal values: subjects appear only as keyed hashes computed by the caller.
+JSON columns are plain text (canonical, sorted keys) so the three backends store the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects import mysql
+
+from crm_privacy.ledger.records import LedgerError
+
+VERSION_TABLE = "crm_privacy_alembic_version"
+
+# Column sizes, shared with the migrations. Airflow run ids are at most 250 characters.
+RUN_ID = 250
+NAME = 255
+SHORT = 64
+HASH = 128
+
+
+# Integer surrogate keys: BIGINT on servers, INTEGER on SQLite so it is the autoincrementing rowid.
+SurrogateKey = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UtcDateTime(TypeDecorator[datetime.datetime]):
+    """Aware UTC datetimes in and out, whatever the backend keeps of the time zone.
+
+    PostgreSQL stores an instant (timestamptz); SQLite and MariaDB store a wall-clock time and drop
+    the zone, so every value is converted to UTC before it is written and marked UTC when read.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name in ("mysql", "mariadb"):
+            return dialect.type_descriptor(mysql.DATETIME(fsp=6))
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_bind_param(self, value: datetime.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise LedgerError(f"naive timestamp {value.isoformat()}: the ledger needs timezone-aware times")
+        utc = value.astimezone(datetime.UTC)
+        return utc if dialect.name == "postgresql" else utc.replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime.datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):  # SQLite rows written by other tools
+            value = datetime.datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=datetime.UTC)  # type: ignore[no-any-return]
+        return value.astimezone(datetime.UTC)  # type: ignore[no-any-return]
+
+
+# Keyed hashes may be base64 (case matters): MariaDB's default collation would merge "aB" and "Ab".
+SubjectHash = String(HASH).with_variant(mysql.VARCHAR(HASH, collation="utf8mb4_bin"), "mysql", "mariadb")
+
+metadata = MetaData()
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("run_id", String(RUN_ID), primary_key=True),
+    Column("job", String(SHORT), nullable=False),
+    Column("crm", String(NAME * 2), nullable=False),
+    Column("policy_hash", String(HASH), nullable=False),
+    Column("policy_version", String(SHORT)),
+    Column("as_of", Date, nullable=False),
+    Column("dry_run", Boolean, nullable=False),
+    Column("params", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("finished_at", UtcDateTime),
+    Column("summary", Text),
+    Column("error", Text),
+    Index("ix_runs_job_started_at", "job", "started_at"),
+)
+
+plan_items = Table(
+    "plan_items",
+    metadata,
+    Column("id", SurrogateKey, primary_key=True, autoincrement=True),
+    Column("run_id", String(RUN_ID), ForeignKey("runs.run_id"), nullable=False),
+    Column("item_no", Integer, nullable=False),
+    Column("table_name", String(NAME), nullable=False),
+    Column("rule_id", String(HASH), nullable=False),
+    Column("action", String(SHORT), nullable=False),
+    Column("legal_basis", String(NAME)),
+    # Not "rows": a reserved word on MySQL/MariaDB, and auditors type these queries by hand.
+    Column("row_count", BigInteger, nullable=False),
+    Column("findings", Text, nullable=False),
+    UniqueConstraint("run_id", "item_no", name="uq_plan_items_run_item"),
+)
+
+batches = Table(
+    "batches",
+    metadata,
+    Column("id", SurrogateKey, primary_key=True, autoincrement=True),
+    Column("run_id", String(RUN_ID), ForeignKey("runs.run_id"), nullable=False),
+    Column("table_name", String(NAME), nullable=False),
+    Column("rule_id", String(HASH), nullable=False),
+    Column("batch_no", Integer, nullable=False),
+    Column("action", String(SHORT), nullable=False),
+    Column("rows_planned", BigInteger, nullable=False),
+    Column("rows_affected", BigInteger, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("finished_at", UtcDateTime, nullable=False),
+    Column("duration_ms", BigInteger, nullable=False),
+    Column("error", Text),
+    UniqueConstraint("run_id", "table_name", "rule_id", "batch_no", name="uq_batches_key"),
+)
+
+batch_subjects = Table(
+    "batch_subjects",
+    metadata,
+    Column("batch_id", SurrogateKey, ForeignKey("batches.id"), primary_key=True),
+    Column("subject_hash", SubjectHash, primary_key=True),
+    # Repeated from the batch so "which runs touched this subject?" is one indexed query.
+    Column("run_id", String(RUN_ID), nullable=False),
+    Column("table_name", String(NAME), nullable=False),
+    Column("rule_id", String(HASH), nullable=False),
+    Column("batch_no", Integer, nullable=False),
+    Index("ix_batch_subjects_subject_hash", "subject_hash"),
+    Index("ix_batch_subjects_run_id", "run_id"),
+)
+
+locks = Table(
+    "locks",
+    metadata,
+    Column("name", String(NAME * 2), primary_key=True),
+    Column("owner", String(RUN_ID), nullable=False),
+    Column("acquired_at", UtcDateTime, nullable=False),
+    Column("expires_at", UtcDateTime, nullable=False),
+)
+
+audit_chain = Table(
+    "audit_chain",
+    metadata,
+    Column("seq", SurrogateKey, primary_key=True, autoincrement=False),
+    Column("recorded_at", UtcDateTime, nullable=False),
+    Column("run_id", String(RUN_ID), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("record_key", String(NAME * 2), nullable=False),
+    Column("state", Text, nullable=False),
+    Column("prev_hash", String(SHORT), nullable=False),
+    Column("hash", String(SHORT), nullable=False),
+    UniqueConstraint("hash", name="uq_audit_chain_hash"),
+    Index("ix_audit_chain_run_id", "run_id"),
+)
+
+# One row (id=1): the chain's tip. Writers lock it first, so appends are serialised and a truncated
+# chain (last entries deleted) no longer matches the tip.
+audit_chain_head = Table(
+    "audit_chain_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(SHORT), nullable=False),
+)

@@ -1,0 +1,268 @@
+"""The ledger: evidence of every run (plan, batches, pseudonymous subjects) in its own database.
+
+Every write is one transaction that first takes the audit chain's lock, writes, then seals the
+record's new state in the chain. Writes are idempotent so Airflow retries never duplicate evidence.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+
+from crm_privacy.crm.engine import make_engine
+from crm_privacy.ledger import chain, locks, queries
+from crm_privacy.ledger.migrate import upgrade
+from crm_privacy.ledger.records import (
+    BATCH_STATUSES,
+    FINAL_RUN_STATUSES,
+    BatchRecord,
+    LedgerError,
+    PlanItemRecord,
+)
+from crm_privacy.ledger.schema import batch_subjects, batches, plan_items, runs
+from crm_privacy.ledger.state import batch_key, batch_state, canonical_json, plan_state, run_state
+
+Clock = Callable[[], datetime.datetime]
+_SUBJECT_CHUNK = 1000  # rows per INSERT: bounded statements whatever the batch size
+
+
+def utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+class Ledger:
+    """The privacy store. Cheap to build: nothing touches the database before the first call."""
+
+    def __init__(self, engine: Engine, *, clock: Clock = utc_now) -> None:
+        self.engine = engine
+        self._clock = clock
+
+    @classmethod
+    def from_url(cls, url: str, *, migrate: bool = True) -> Ledger:
+        """Connect (failing in one clear line) and, by default, bring the schema to the newest revision."""
+        ledger = cls(make_engine(url))
+        if migrate:
+            ledger.migrate()
+        return ledger
+
+    def migrate(self) -> None:
+        upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- runs -------------------------------------------------------------------------------------
+
+    def start_run(
+        self,
+        run_id: str,
+        *,
+        job: str,
+        crm: str,
+        policy_hash: str,
+        policy_version: str | None,
+        as_of: datetime.date,
+        dry_run: bool,
+        params: Mapping[str, Any],
+    ) -> None:
+        """Record a run as running. A retry of the same run keeps ``started_at`` and counts the attempt."""
+        values = {
+            "crm": crm,
+            "policy_hash": policy_hash,
+            "policy_version": policy_version,
+            "as_of": as_of,
+            "dry_run": dry_run,
+            "params": canonical_json(params),
+            "status": "running",
+            "finished_at": None,
+            "summary": None,
+            "error": None,
+        }
+        with self._writing() as conn:
+            known = conn.execute(select(runs.c.job, runs.c.attempts).where(runs.c.run_id == run_id)).first()
+            if known is None:
+                conn.execute(
+                    insert(runs).values(
+                        run_id=run_id, job=job, attempts=1, started_at=self._clock(), **values
+                    )
+                )
+            elif known.job != job:
+                raise LedgerError(f"run {run_id!r} already belongs to job {known.job!r}, not {job!r}")
+            else:
+                conn.execute(
+                    update(runs).where(runs.c.run_id == run_id).values(attempts=known.attempts + 1, **values)
+                )
+            self._seal_run(conn, run_id)
+
+    def finish_run(
+        self, run_id: str, *, status: str, summary: Mapping[str, Any], error: str | None = None
+    ) -> None:
+        """Close a run: ``succeeded``, ``failed``, ``refused``, or ``planned`` for a dry run."""
+        _check(status, FINAL_RUN_STATUSES, "run status")
+        with self._writing() as conn:
+            _require_run(conn, run_id)
+            conn.execute(
+                update(runs)
+                .where(runs.c.run_id == run_id)
+                .values(
+                    status=status, finished_at=self._clock(), summary=canonical_json(summary), error=error
+                )
+            )
+            self._seal_run(conn, run_id)
+
+    def get_run(self, run_id: str) -> dict[str, Any] | None:
+        """The run with its plan (``plan``), batch totals (``batches``) and totals per rule (``batches_by_rule``)."""
+        with self.engine.connect() as conn:
+            return queries.run_report(conn, run_id)
+
+    def list_runs(self, *, job: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Newest first, without plans or batches."""
+        with self.engine.connect() as conn:
+            return queries.list_runs(conn, job=job, limit=limit)
+
+    # -- plans and batches ------------------------------------------------------------------------
+
+    def record_plan(self, run_id: str, items: Sequence[PlanItemRecord]) -> None:
+        """Store the run's plan, replacing any plan an earlier attempt recorded."""
+        with self._writing() as conn:
+            _require_run(conn, run_id)
+            conn.execute(delete(plan_items).where(plan_items.c.run_id == run_id))
+            if items:
+                conn.execute(
+                    insert(plan_items), [_plan_row(run_id, no, item) for no, item in enumerate(items, 1)]
+                )
+            chain.append(
+                conn,
+                run_id=run_id,
+                kind="plan",
+                key=run_id,
+                state=plan_state(conn, run_id),
+                now=self._clock(),
+            )
+
+    def record_batch(self, run_id: str, batch: BatchRecord, subject_hashes: Sequence[str] = ()) -> None:
+        """Store one batch and its subjects; recording the same (table, rule, batch_no) again replaces it."""
+        _check(batch.status, BATCH_STATUSES, "batch status")
+        values = _batch_values(batch)
+        with self._writing() as conn:
+            _require_run(conn, run_id)
+            key = (
+                batches.c.run_id == run_id,
+                batches.c.table_name == batch.table_name,
+                batches.c.rule_id == batch.rule_id,
+                batches.c.batch_no == batch.batch_no,
+            )
+            batch_id = conn.execute(select(batches.c.id).where(*key)).scalar()
+            if batch_id is None:
+                inserted = conn.execute(insert(batches).values(run_id=run_id, **values))
+                batch_id = inserted.inserted_primary_key[0]  # type: ignore[index]
+            else:
+                conn.execute(update(batches).where(batches.c.id == batch_id).values(**values))
+                conn.execute(delete(batch_subjects).where(batch_subjects.c.batch_id == batch_id))
+            subject = {
+                "batch_id": batch_id,
+                "run_id": run_id,
+                "table_name": batch.table_name,
+                "rule_id": batch.rule_id,
+                "batch_no": batch.batch_no,
+            }
+            hashes = sorted(set(subject_hashes))  # a subject with several rows counts once
+            for start in range(0, len(hashes), _SUBJECT_CHUNK):
+                rows = [{**subject, "subject_hash": h} for h in hashes[start : start + _SUBJECT_CHUNK]]
+                conn.execute(insert(batch_subjects), rows)
+            chain.append(
+                conn,
+                run_id=run_id,
+                kind="batch",
+                key=batch_key(batch.table_name, batch.rule_id, batch.batch_no),
+                state=batch_state(conn, batch_id),
+                now=self._clock(),
+            )
+
+    def batches_done(self, run_id: str) -> set[tuple[str, str, int]]:
+        """(table, rule, batch_no) of the run's succeeded batches: what a retry can skip."""
+        query = select(batches.c.table_name, batches.c.rule_id, batches.c.batch_no).where(
+            batches.c.run_id == run_id, batches.c.status == "succeeded"
+        )
+        with self.engine.connect() as conn:
+            return {(row.table_name, row.rule_id, row.batch_no) for row in conn.execute(query)}
+
+    # -- locks and audit --------------------------------------------------------------------------
+
+    def acquire_lock(self, name: str, owner: str, *, ttl: datetime.timedelta) -> bool:
+        """Take the named lease for ``ttl``; True if taken, renewed (same owner) or taken over (expired)."""
+        return locks.acquire(self.engine, name, owner, now=self._clock(), ttl=ttl)
+
+    def release_lock(self, name: str, owner: str) -> None:
+        locks.release(self.engine, name, owner)
+
+    def verify_chain(self) -> bool:
+        """True when the audit chain is unbroken and every run, plan and batch matches its last seal."""
+        return not self.audit_problems()
+
+    def audit_problems(self) -> list[str]:
+        """What ``verify_chain`` found wrong, one PII-free line per problem (record ids, no values)."""
+        with self.engine.connect() as conn:
+            return chain.problems(conn)
+
+    # -- internals --------------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            chain.lock(conn)
+            yield conn
+
+    def _seal_run(self, conn: Connection, run_id: str) -> None:
+        chain.append(
+            conn, run_id=run_id, kind="run", key=run_id, state=run_state(conn, run_id), now=self._clock()
+        )
+
+
+def _check(value: str, allowed: frozenset[str], what: str) -> None:
+    if value not in allowed:
+        raise LedgerError(f"unknown {what} {value!r}; expected one of {sorted(allowed)}")
+
+
+def _require_run(conn: Connection, run_id: str) -> None:
+    if conn.execute(select(runs.c.run_id).where(runs.c.run_id == run_id)).first() is None:
+        raise LedgerError(f"unknown run {run_id!r}: call start_run first")
+
+
+def _plan_row(run_id: str, item_no: int, item: PlanItemRecord) -> dict[str, Any]:
+    return {
+        "run_id": run_id,
+        "item_no": item_no,
+        "table_name": item.table_name,
+        "rule_id": item.rule_id,
+        "action": item.action,
+        "legal_basis": item.legal_basis,
+        "row_count": item.rows,
+        "findings": canonical_json(dict(item.findings)),
+    }
+
+
+def _batch_values(batch: BatchRecord) -> dict[str, Any]:
+    for when in (batch.started_at, batch.finished_at):
+        if when.utcoffset() is None:
+            raise LedgerError(
+                f"batch {batch.batch_no} of {batch.table_name}: naive time {when}, need aware UTC"
+            )
+    elapsed = batch.finished_at - batch.started_at
+    return {
+        "table_name": batch.table_name,
+        "rule_id": batch.rule_id,
+        "batch_no": batch.batch_no,
+        "action": batch.action,
+        "rows_planned": batch.rows_planned,
+        "rows_affected": batch.rows_affected,
+        "status": batch.status,
+        "started_at": batch.started_at,
+        "finished_at": batch.finished_at,
+        "duration_ms": round(elapsed.total_seconds() * 1000),
+        "error": batch.error,
+    }
