@@ -1,0 +1,20 @@
+"""Print where the demo sweep's output is, and its headline counts (no personal data)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+reports = Path(os.environ["CRM_PRIVACY_REPORTS_DIR"])
+runs = sorted(reports.glob("*/summary.json"), key=lambda p: p.stat().st_mtime)
+if not runs:
+    raise SystemExit(f"no run summary found under {reports}: see .demo/last-run.log")
+summary = json.loads(runs[-1].read_text(encoding="utf-8"))
+print(f"\nRetention sweep {summary['status']} (run date {summary.get('as_of')}, policy {summary.get('policy_version')})")
+for rule in summary.get("rules", []):
+    rows = sum(t["rows"] for t in rule["tables"])
+    print(f"  {rule['rule_id']:<3} {rule['title']}: {rule['subjects']} personne(s), {rows} ligne(s)")
+print(f"  rows changed: {summary.get('rows_affected', 0)} {summary.get('tables_affected', {})}")
+print(f"\nRun summary (JSON, for the DPO and machines): {runs[-1]}")
+print("Airflow log of the run: .demo/last-run.log ; privacy ledger: .demo/ledger.db")
