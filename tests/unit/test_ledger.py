@@ -7,13 +7,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import delete, insert, inspect, text, update
 
 from crm_privacy.errors import ConnectionFailed
 from crm_privacy.ledger import BatchRecord, Ledger, LedgerError, PlanItemRecord, crm_identity
-from crm_privacy.ledger.migrate import current_revision, head_revision
+from crm_privacy.ledger.migrate import alembic_config, current_revision, head_revision
 from crm_privacy.ledger.schema import VERSION_TABLE, audit_chain, batches, metadata, runs
 
 T0 = dt.datetime(2026, 3, 1, 2, 0, tzinfo=dt.UTC)
@@ -108,6 +109,36 @@ def test_migrations_match_the_query_schema(ledger: Ledger) -> None:
             conn, opts={"version_table": VERSION_TABLE, "compare_type": True}
         )
         assert compare_metadata(context, metadata) == []
+
+
+def test_first_migrations_started_together_do_not_collide(db_url: str) -> None:
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def migrate() -> None:
+        barrier.wait()
+        try:
+            Ledger.from_url(db_url).close()
+        except BaseException as exc:  # collected: a thread's exception would otherwise be lost
+            errors.append(exc)
+
+    threads = [threading.Thread(target=migrate) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert set(inspect(Ledger.from_url(db_url, migrate=False).engine).get_table_names()) >= TABLES
+
+
+def test_the_initial_revision_downgrades_cleanly(ledger: Ledger) -> None:
+    config = alembic_config()
+    with ledger.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "base")
+    assert not TABLES & set(inspect(ledger.engine).get_table_names())
+    ledger.migrate()
+    assert ledger.verify_chain()
 
 
 def test_from_url_without_migrate_leaves_the_database_alone(tmp_path: Path) -> None:
