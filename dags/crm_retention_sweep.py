@@ -40,14 +40,24 @@ DEFAULT_POLICY = os.environ.get(
     default_args={"owner": "data-protection", "retries": 2, "retry_delay": timedelta(minutes=2)},
     params={
         "dry_run": Param(False, type="boolean", description="Plan only: change nothing."),
-        "max_share": Param(None, type=["null", "number"], minimum=0, maximum=1,
-                           description="Blast-radius limit (share of a table); empty = the policy's."),
+        "max_share": Param(
+            None,
+            type=["null", "number"],
+            minimum=0,
+            maximum=1,
+            description="Blast-radius limit (share of a table); empty = the policy's.",
+        ),
         "policy": Param(DEFAULT_POLICY, type="string", description="Path of the policy YAML."),
         "crm_conn_id": Param("crm_demo", type="string", description="Airflow connection of the CRM."),
-        "ledger_conn_id": Param("crm_privacy_ledger", type="string",
-                                description="Airflow connection of the privacy ledger."),
-        "as_of": Param(None, type=["null", "string"], format="date",
-                       description="Run date override (YYYY-MM-DD); empty = the logical date."),
+        "ledger_conn_id": Param(
+            "crm_privacy_ledger", type="string", description="Airflow connection of the privacy ledger."
+        ),
+        "as_of": Param(
+            None,
+            type=["null", "string"],
+            format="date",
+            description="Run date override (YYYY-MM-DD); empty = the logical date.",
+        ),
     },
 )
 def crm_retention_sweep() -> None:
@@ -59,48 +69,48 @@ def crm_retention_sweep() -> None:
         return make_conf(dict(ctx["params"]), ctx["run_id"], ctx.get("logical_date"))
 
     @task
-    def plan(conf: dict) -> dict:
+    def plan(run_conf: dict) -> dict:
         from crm_privacy.sweep import tasks
 
-        return tasks.plan(conf)
+        return tasks.plan(run_conf)
 
     @task
-    def guard(conf: dict, planned: dict) -> list[dict]:
+    def guard(run_conf: dict, planned: dict) -> list[dict]:
         from crm_privacy.sweep import tasks
 
-        return tasks.guard(conf, planned)
+        return tasks.guard(run_conf, planned)
 
     @task(max_active_tis_per_dagrun=2)
-    def apply(batch: dict, conf: dict, planned: dict) -> dict:
+    def apply(batch: dict, run_conf: dict, planned: dict) -> dict:
         from crm_privacy.sweep import tasks
 
-        return tasks.apply(conf, planned, batch)
+        return tasks.apply(run_conf, planned, batch)
 
     @task(trigger_rule="none_failed")
-    def check(conf: dict, changes: list[dict]) -> dict:
+    def check(run_conf: dict, changes: list[dict]) -> dict:
         from crm_privacy.sweep import tasks
 
-        return tasks.check(conf, list(changes))
+        return tasks.check(run_conf, list(changes))
 
     @task(trigger_rule="all_done")
-    def finish(conf: dict) -> str:
+    def finish(run_conf: dict) -> str:
         from crm_privacy.sweep import tasks
 
         ti = get_current_context()["ti"]
         planned, checked = ti.xcom_pull(task_ids="plan"), ti.xcom_pull(task_ids="check")
-        return tasks.finish(conf, planned, checked, failed=checked is None)
+        return tasks.finish(run_conf, planned, checked, failed=checked is None)
 
     @task(trigger_rule="one_failed", retries=0)
     def watcher() -> None:
         """Fails the run when any task failed (finish runs anyway and would look green)."""
         raise RuntimeError("a task of this sweep failed: see its log and the run summary")
 
-    conf = configure()
-    planned = plan(conf)
-    batches = guard(conf, planned)
-    changes = apply.partial(conf=conf, planned=planned).expand(batch=batches)
-    checked = check(conf, changes)
-    done = finish(conf)
+    run_conf = configure()
+    planned = plan(run_conf)
+    batches = guard(run_conf, planned)
+    changes = apply.partial(run_conf=run_conf, planned=planned).expand(batch=batches)
+    checked = check(run_conf, changes)
+    done = finish(run_conf)
     checked >> done
     [planned, batches, changes, checked, done] >> watcher()
 

@@ -11,7 +11,9 @@ runs = sorted(reports.glob("*/summary.json"), key=lambda p: p.stat().st_mtime)
 if not runs:
     raise SystemExit(f"no run summary found under {reports}: see .demo/last-run.log")
 summary = json.loads(runs[-1].read_text(encoding="utf-8"))
-print(f"\nRetention sweep {summary['status']} (run date {summary.get('as_of')}, policy {summary.get('policy_version')})")
+print(
+    f"\nRetention sweep {summary['status']} (run date {summary.get('as_of')}, policy {summary.get('policy_version')})"
+)
 for rule in summary.get("rules", []):
     rows = sum(t["rows"] for t in rule["tables"])
     print(f"  {rule['rule_id']:<3} {rule['title']}: {rule['subjects']} personne(s), {rows} ligne(s)")

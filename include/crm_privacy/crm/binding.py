@@ -131,8 +131,15 @@ def _columns_named(policy: Policy) -> Iterator[tuple[str, str, str]]:
             yield subject, rule.collected_at, f"rules.{rule.id}.collected_at"
     if policy.consents:
         c = policy.consents
-        for column in (c.subject_fk, c.purpose_column, c.status_column, c.given_at, c.withdrawn_at,
-                       c.text_version, c.mechanism):
+        for column in (
+            c.subject_fk,
+            c.purpose_column,
+            c.status_column,
+            c.given_at,
+            c.withdrawn_at,
+            c.text_version,
+            c.mechanism,
+        ):
             yield c.table, column, "consents"
     for table, columns in policy.minimisation.items():
         for column in columns:

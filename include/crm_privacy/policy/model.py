@@ -86,7 +86,9 @@ class ColumnAction(Strict):
     """How one personal column is treated when a rule reaches it."""
 
     category: str = Field(description="data category, e.g. identity, contact_channel, marketing")
-    action: str = Field(description="registered action name: null, redact, hmac, generalise, fake, scrub_text")
+    action: str = Field(
+        description="registered action name: null, redact, hmac, generalise, fake, scrub_text"
+    )
     params: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -232,7 +234,9 @@ class ConsentTable(Strict):
 
 
 class Guard(Strict):
-    max_share: float = Field(default=0.5, gt=0, le=1, description="largest share of a table one run may touch")
+    max_share: float = Field(
+        default=0.5, gt=0, le=1, description="largest share of a table one run may touch"
+    )
     batch_size: int = Field(default=5000, ge=1, le=100_000)
 
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, func, not_, or_, select, true
 
 from crm_privacy.crm.binding import Binding
 from crm_privacy.policy.model import ConsentRule, RetentionRule
@@ -60,9 +60,7 @@ class Plan:
             "policy_version": self.policy_version,
             "rows_planned": sum(per_table.values()),
             "tables": per_table,
-            "rules": [
-                {k: v for k, v in asdict(r).items() if k != "keys_file"} for r in self.rules
-            ],
+            "rules": [{k: v for k, v in asdict(r).items() if k != "keys_file"} for r in self.rules],
         }
 
     def save(self, directory: Path) -> Path:
@@ -78,7 +76,9 @@ class Plan:
         return cls(as_of=data["as_of"], policy_version=data["policy_version"], rules=rules)
 
 
-def rule_targets(binding: Binding, as_of: dt.date) -> Iterator[tuple[Any, Selection, list[TableStep], ColumnElement[bool]]]:
+def rule_targets(
+    binding: Binding, as_of: dt.date
+) -> Iterator[tuple[Any, Selection, list[TableStep], ColumnElement[bool]]]:
     """For each rule in policy order: its selection, its steps and the condition picking its subjects.
 
     A subject reached by an earlier rule is left to it (rules are ordered from the broadest)."""
@@ -91,7 +91,7 @@ def rule_targets(binding: Binding, as_of: dt.date) -> Iterator[tuple[Any, Select
             selection = consent_selection(binding, rule, as_of)
         steps = build_steps(binding, rule.scope, as_of, rule.id)
         pending = or_(*[_subject_has_pending(binding, s) for s in steps])
-        target = and_(selection.expired, pending, not_(or_(*earlier)) if earlier else True)
+        target = and_(selection.expired, pending, not_(or_(*earlier)) if earlier else true())
         earlier.append(and_(selection.expired, pending))
         yield rule, selection, steps, target
 
@@ -107,10 +107,15 @@ def make_plan(binding: Binding, as_of: dt.date, workdir: Path) -> Plan:
             counts = []
             for step in steps:
                 table = binding.table(step.table)
-                linked = binding.linked(step.table, lambda col, keys=keys: col.in_(keys))
-                rows = conn.scalar(
-                    select(func.count()).select_from(table).where(linked, step.condition, step.pending(binding))
-                ) or 0
+                linked = binding.linked(step.table, _in_subquery(keys))
+                rows = (
+                    conn.scalar(
+                        select(func.count())
+                        .select_from(table)
+                        .where(linked, step.condition, step.pending(binding))
+                    )
+                    or 0
+                )
                 total = conn.scalar(select(func.count()).select_from(table)) or 0
                 counts.append(TableCount(step.table, step.action_name, int(rows), int(total)))
             findings = {
@@ -133,8 +138,15 @@ def make_plan(binding: Binding, as_of: dt.date, workdir: Path) -> Plan:
     return Plan(as_of=as_of.isoformat(), policy_version=binding.policy.version, rules=rules)
 
 
+def _in_subquery(keys: Any) -> Any:
+    def match(col: ColumnElement[object]) -> ColumnElement[bool]:
+        return col.in_(keys)
+
+    return match
+
+
 def _subject_has_pending(binding: Binding, step: TableStep) -> ColumnElement[bool]:
-    table = binding.table(step.table)
+    binding.table(step.table)
     condition = and_(step.condition, step.pending(binding))
     if step.table == binding.policy.subject.table:
         return condition

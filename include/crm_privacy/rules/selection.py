@@ -66,7 +66,7 @@ def _days(period: Period, as_of: dt.date) -> int:
 
 def _source_rows(binding: Binding, src: ClockSource) -> ColumnElement[bool]:
     table = binding.table(src.table)
-    conds = [table.c[c].in_(v) for c, v in src.where.items()]
+    conds: list[ColumnElement[bool]] = [table.c[c].in_(v) for c, v in src.where.items()]
     conds += [or_(table.c[c].is_(None), table.c[c].not_in(v)) for c, v in src.exclude.items()]
     return and_(true(), *conds)
 
@@ -125,7 +125,9 @@ def consent_selection(binding: Binding, rule: ConsentRule, as_of: dt.date) -> Se
         "withdrawn": has(or_(c[spec.withdrawn_at].is_not(None), c[spec.status_column] == "withdrawn")),
         "refused": has(c[spec.status_column] == "refused"),
         "invalid_mechanism": has(c[spec.mechanism].in_(spec.invalid_mechanisms)),
-        "no_text_version": has(and_(c[spec.status_column] == spec.granted_value, c[spec.text_version].is_(None))),
+        "no_text_version": has(
+            and_(c[spec.status_column] == spec.granted_value, c[spec.text_version].is_(None))
+        ),
         "no_given_at": has(and_(c[spec.status_column] == spec.granted_value, c[spec.given_at].is_(None))),
     }
     return Selection(

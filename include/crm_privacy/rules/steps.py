@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, false, or_, true
+from sqlalchemy import ColumnElement, false, or_, true
 
 from crm_privacy.crm.binding import Binding
 from crm_privacy.errors import PolicyError
@@ -79,7 +79,9 @@ def _table_steps(
     treated = {c for c, a in tp.columns.items() if a.action != "keep"}
     covers_all = treated <= set(columns)
     marker = tp.marker if (tp.marker and covers_all and tp.row_action == "anonymise") else None
-    step = TableStep(name, "update", columns=columns, marker=marker, label="anonymise" if marker else "minimise")
+    step = TableStep(
+        name, "update", columns=columns, marker=marker, label="anonymise" if marker else "minimise"
+    )
     if marker is None and any(a.pending(table.c[c]) is None for c, a in columns.items()):
         raise PolicyError(
             f"{where}: rule {rule_id} treats column(s) whose treatment cannot be recognised afterwards "

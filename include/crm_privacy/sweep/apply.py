@@ -51,7 +51,9 @@ def _run_step(
     )
     if step.kind == "delete":
         return int(conn.execute(delete(table).where(*where)).rowcount or 0)
-    sql_values = {c: a.sql_value(table.c[c]) for c, a in step.columns.items() if not a.needs_values}
+    sql_values: dict[str, Any] = {
+        c: a.sql_value(table.c[c]) for c, a in step.columns.items() if not a.needs_values
+    }
     if step.marker:
         sql_values[step.marker] = marked_at
     value_columns = [c for c, a in step.columns.items() if a.needs_values]

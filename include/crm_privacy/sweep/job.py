@@ -46,7 +46,12 @@ class SweepContext:
 
 
 def open_context(
-    policy_path: str | Path, crm: Engine, crm_name: str, ledger: Ledger, run_id: str, as_of: dt.date,
+    policy_path: str | Path,
+    crm: Engine,
+    crm_name: str,
+    ledger: Ledger,
+    run_id: str,
+    as_of: dt.date,
     workdir: Path,
 ) -> SweepContext:
     loaded = load_policy(policy_path)
@@ -61,16 +66,32 @@ def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Pl
             f"(or after {LOCK_TTL} if it died)"
         )
     ctx.ledger.start_run(
-        ctx.run_id, job=JOB, crm=ctx.crm, policy_hash=ctx.loaded.sha256,
-        policy_version=ctx.loaded.policy.version, as_of=ctx.as_of, dry_run=dry_run, params=params,
+        ctx.run_id,
+        job=JOB,
+        crm=ctx.crm,
+        policy_hash=ctx.loaded.sha256,
+        policy_version=ctx.loaded.policy.version,
+        as_of=ctx.as_of,
+        dry_run=dry_run,
+        params=params,
     )
     plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir)
     plan.save(ctx.workdir)
-    ctx.ledger.record_plan(ctx.run_id, [
-        PlanItemRecord(table_name=t.table, rule_id=r.rule_id, action=t.action, legal_basis=r.legal_basis,
-                       rows=t.rows, findings=r.findings)
-        for r in plan.rules for t in r.tables
-    ])
+    ctx.ledger.record_plan(
+        ctx.run_id,
+        [
+            PlanItemRecord(
+                table_name=t.table,
+                rule_id=r.rule_id,
+                action=t.action,
+                legal_basis=r.legal_basis,
+                rows=t.rows,
+                findings=r.findings,
+            )
+            for r in plan.rules
+            for t in r.tables
+        ],
+    )
     return plan
 
 
@@ -82,9 +103,7 @@ def guard_step(ctx: SweepContext, plan: Plan, max_share: float | None) -> None:
         for t in rule.tables:
             rows, total = touched.get(t.table, (0, t.table_rows))
             touched[t.table] = (rows + t.rows, total)
-    over = {
-        name: rows / total for name, (rows, total) in touched.items() if total and rows / total > limit
-    }
+    over = {name: rows / total for name, (rows, total) in touched.items() if total and rows / total > limit}
     if over:
         detail = ", ".join(f"{name}: {share:.1%}" for name, share in sorted(over.items()))
         raise GuardRefused(
@@ -102,7 +121,9 @@ def batches(ctx: SweepContext, plan: Plan) -> list[dict[str, Any]]:
     ]
 
 
-def apply_step(ctx: SweepContext, plan: Plan, rule_id: str, batch_no: int, keyring: KeyRing) -> dict[str, int]:
+def apply_step(
+    ctx: SweepContext, plan: Plan, rule_id: str, batch_no: int, keyring: KeyRing
+) -> dict[str, int]:
     """Apply one batch (one transaction) and record it in the ledger; safe to retry."""
     rule = next(r for r in plan.rules if r.rule_id == rule_id)
     steps = next(s for rr, _, s, _ in rule_targets(ctx.binding, ctx.as_of) if rr.id == rule_id)
@@ -116,23 +137,48 @@ def apply_step(ctx: SweepContext, plan: Plan, rule_id: str, batch_no: int, keyri
         _record(ctx, rule_id, batch_no, len(keys), {}, started, "failed", type(exc).__name__)
         raise
     del clock
-    _record(ctx, rule_id, batch_no, len(keys), changed, started, "succeeded", None,
-            [keyring.subject_hash(k) for k in keys])
+    _record(
+        ctx,
+        rule_id,
+        batch_no,
+        len(keys),
+        changed,
+        started,
+        "succeeded",
+        None,
+        [keyring.subject_hash(k) for k in keys],
+    )
     return changed
 
 
 def _record(
-    ctx: SweepContext, rule_id: str, batch_no: int, planned: int, changed: dict[str, int],
-    started: dt.datetime, status: str, error: str | None, hashes: list[str] | None = None,
+    ctx: SweepContext,
+    rule_id: str,
+    batch_no: int,
+    planned: int,
+    changed: dict[str, int],
+    started: dt.datetime,
+    status: str,
+    error: str | None,
+    hashes: list[str] | None = None,
 ) -> None:
     finished = dt.datetime.now(dt.UTC)
     for table in changed or {"*": 0}:
         ctx.ledger.record_batch(
             ctx.run_id,
-            BatchRecord(batch_no=batch_no, table_name=table, rule_id=rule_id, action="apply",
-                        rows_planned=planned, rows_affected=changed.get(table, 0), status=status,
-                        started_at=started, finished_at=finished, error=error),
-            hashes if table == next(iter(changed), None) else (),
+            BatchRecord(
+                batch_no=batch_no,
+                table_name=table,
+                rule_id=rule_id,
+                action="apply",
+                rows_planned=planned,
+                rows_affected=changed.get(table, 0),
+                status=status,
+                started_at=started,
+                finished_at=finished,
+                error=error,
+            ),
+            (hashes or []) if table == next(iter(changed), None) else [],
         )
 
 
@@ -156,5 +202,16 @@ def totals(changes: list[dict[str, int]]) -> dict[str, int]:
     return out
 
 
-__all__ = ["JOB", "SweepContext", "apply_step", "batches", "check_step", "crm_identity", "finish_step",
-           "guard_step", "open_context", "plan_step", "totals"]
+__all__ = [
+    "JOB",
+    "SweepContext",
+    "apply_step",
+    "batches",
+    "check_step",
+    "crm_identity",
+    "finish_step",
+    "guard_step",
+    "open_context",
+    "plan_step",
+    "totals",
+]

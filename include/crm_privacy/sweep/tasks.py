@@ -37,8 +37,13 @@ def _context(conf: dict[str, Any]) -> Any:
     ledger = Ledger(engine_from_airflow(conf["ledger_conn_id"]))
     ledger.migrate()
     return open_context(
-        conf["policy"], engine_from_airflow(conf["crm_conn_id"]), conf["crm_conn_id"], ledger,
-        conf["run_id"], dt.date.fromisoformat(conf["as_of"]), workdir_root() / _safe(conf["run_id"]),
+        conf["policy"],
+        engine_from_airflow(conf["crm_conn_id"]),
+        conf["crm_conn_id"],
+        ledger,
+        conf["run_id"],
+        dt.date.fromisoformat(conf["as_of"]),
+        workdir_root() / _safe(conf["run_id"]),
     )
 
 
@@ -48,9 +53,13 @@ def make_conf(params: dict[str, Any], run_id: str, logical_date: dt.datetime | N
     if as_of is None:
         raise CrmPrivacyError("no run date: trigger with a logical date or set the as_of param")
     return {
-        "policy": params["policy"], "crm_conn_id": params["crm_conn_id"],
-        "ledger_conn_id": params["ledger_conn_id"], "dry_run": bool(params["dry_run"]),
-        "max_share": params.get("max_share"), "run_id": run_id, "as_of": str(as_of),
+        "policy": params["policy"],
+        "crm_conn_id": params["crm_conn_id"],
+        "ledger_conn_id": params["ledger_conn_id"],
+        "dry_run": bool(params["dry_run"]),
+        "max_share": params.get("max_share"),
+        "run_id": run_id,
+        "as_of": str(as_of),
     }
 
 
@@ -58,8 +67,9 @@ def plan(conf: dict[str, Any]) -> dict[str, Any]:
     from crm_privacy.sweep.job import plan_step
 
     ctx = _context(conf)
-    result = plan_step(ctx, dry_run=conf["dry_run"], params={"dry_run": conf["dry_run"],
-                                                            "max_share": conf["max_share"]})
+    result = plan_step(
+        ctx, dry_run=conf["dry_run"], params={"dry_run": conf["dry_run"], "max_share": conf["max_share"]}
+    )
     return {"plan_path": str(ctx.workdir / "plan.json"), "summary": result.summary()}
 
 
@@ -94,16 +104,21 @@ def check(conf: dict[str, Any], changes: list[dict[str, int]]) -> dict[str, Any]
     return {"rows_affected": sum(affected.values()), "tables_affected": affected, "rows_left": 0}
 
 
-def finish(conf: dict[str, Any], planned: dict[str, Any] | None, checked: dict[str, Any] | None,
-           failed: bool) -> str:
+def finish(
+    conf: dict[str, Any], planned: dict[str, Any] | None, checked: dict[str, Any] | None, failed: bool
+) -> str:
     """Write the run summary (JSON, counts only), close the run in the ledger, release the lock."""
     from crm_privacy.sweep.job import finish_step
 
     ctx = _context(conf)
     status = "failed" if failed else ("planned" if conf["dry_run"] else "succeeded")
-    summary: dict[str, Any] = {"run_id": conf["run_id"], "dry_run": conf["dry_run"], "status": status,
-                               **((planned or {}).get("summary") or {}),
-                               **(checked or {"rows_affected": 0, "tables_affected": {}})}
+    summary: dict[str, Any] = {
+        "run_id": conf["run_id"],
+        "dry_run": conf["dry_run"],
+        "status": status,
+        **((planned or {}).get("summary") or {}),
+        **(checked or {"rows_affected": 0, "tables_affected": {}}),
+    }
     finish_step(ctx, summary, status=status)
     out = reports_root() / _safe(conf["run_id"])
     out.mkdir(parents=True, exist_ok=True)

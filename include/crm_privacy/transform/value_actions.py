@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from functools import lru_cache
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -41,7 +41,8 @@ class Hmac(Action):
         ring = ctx.require_keyring(self.name)
         kind, length = self.params.kind, self.params.length
         return [
-            v if v is None or str(v).startswith(PREFIX) else ring.pseudonym(kind, str(v), length) for v in values
+            v if v is None or str(v).startswith(PREFIX) else ring.pseudonym(kind, str(v), length)
+            for v in values
         ]
 
 
@@ -143,7 +144,7 @@ class Fake(Action):
         return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fake_pool(kind: str, size: int = 2000) -> tuple[str, ...]:
     """Faker is slow per call: draw a seeded pool once per process, then index it by keyed hash."""
     from faker import Faker
@@ -189,4 +190,5 @@ class ScrubText(Action):
             def pseudonym(entity_type: str, text: str) -> str:
                 return ring.pseudonym(kinds.get(entity_type, "text"), text)
 
-        return scrub_texts(list(values), pseudonym=pseudonym)
+        scrubbed: list[Any] = scrub_texts(list(values), pseudonym=pseudonym)
+        return scrubbed
