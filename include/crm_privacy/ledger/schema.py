@@ -81,6 +81,8 @@ SubjectHash = String(HASH).with_variant(mysql.VARCHAR(HASH, collation="utf8mb4_b
 
 metadata = MetaData()
 
+# One row per run (an Airflow DAG run or a CLI invocation): what ran, on which CRM, under which
+# policy (its sha256) and date, and how it ended.
 runs = Table(
     "runs",
     metadata,
@@ -101,6 +103,7 @@ runs = Table(
     Index("ix_runs_job_started_at", "job", "started_at"),
 )
 
+# What the run meant to do, before doing it: per table and rule, how many rows and why (legal basis).
 plan_items = Table(
     "plan_items",
     metadata,
@@ -117,6 +120,7 @@ plan_items = Table(
     UniqueConstraint("run_id", "item_no", name="uq_plan_items_run_item"),
 )
 
+# What the run did: one row per batch (one CRM transaction), replaced if the batch is retried.
 batches = Table(
     "batches",
     metadata,
@@ -136,6 +140,7 @@ batches = Table(
     UniqueConstraint("run_id", "table_name", "rule_id", "batch_no", name="uq_batches_key"),
 )
 
+# Which (pseudonymous) subjects each batch processed: keyed hashes only, never identifiers.
 batch_subjects = Table(
     "batch_subjects",
     metadata,
@@ -150,6 +155,7 @@ batch_subjects = Table(
     Index("ix_batch_subjects_run_id", "run_id"),
 )
 
+# Leases: at most one sweep per CRM at a time (name "sweep:<crm identity>").
 locks = Table(
     "locks",
     metadata,
@@ -159,6 +165,7 @@ locks = Table(
     Column("expires_at", UtcDateTime, nullable=False),
 )
 
+# Append-only hash chain sealing every state of every run, plan and batch (see chain.py).
 audit_chain = Table(
     "audit_chain",
     metadata,

@@ -23,11 +23,11 @@ from crm_privacy.ledger.records import (
     LedgerError,
     PlanItemRecord,
 )
+from crm_privacy.ledger.rows import batch_values, check, plan_row, subject_rows
 from crm_privacy.ledger.schema import batch_subjects, batches, plan_items, runs
 from crm_privacy.ledger.state import batch_key, batch_state, canonical_json, plan_state, run_state
 
 Clock = Callable[[], datetime.datetime]
-_SUBJECT_CHUNK = 1000  # rows per INSERT: bounded statements whatever the batch size
 
 
 def utc_now() -> datetime.datetime:
@@ -102,7 +102,7 @@ class Ledger:
         self, run_id: str, *, status: str, summary: Mapping[str, Any], error: str | None = None
     ) -> None:
         """Close a run: ``succeeded``, ``failed``, ``refused``, or ``planned`` for a dry run."""
-        _check(status, FINAL_RUN_STATUSES, "run status")
+        check(status, FINAL_RUN_STATUSES, "run status")
         with self._writing() as conn:
             _require_run(conn, run_id)
             conn.execute(
@@ -133,7 +133,7 @@ class Ledger:
             conn.execute(delete(plan_items).where(plan_items.c.run_id == run_id))
             if items:
                 conn.execute(
-                    insert(plan_items), [_plan_row(run_id, no, item) for no, item in enumerate(items, 1)]
+                    insert(plan_items), [plan_row(run_id, no, item) for no, item in enumerate(items, 1)]
                 )
             chain.append(
                 conn,
@@ -146,8 +146,8 @@ class Ledger:
 
     def record_batch(self, run_id: str, batch: BatchRecord, subject_hashes: Sequence[str] = ()) -> None:
         """Store one batch and its subjects; recording the same (table, rule, batch_no) again replaces it."""
-        _check(batch.status, BATCH_STATUSES, "batch status")
-        values = _batch_values(batch)
+        check(batch.status, BATCH_STATUSES, "batch status")
+        values = batch_values(batch)
         with self._writing() as conn:
             _require_run(conn, run_id)
             key = (
@@ -163,17 +163,8 @@ class Ledger:
             else:
                 conn.execute(update(batches).where(batches.c.id == batch_id).values(**values))
                 conn.execute(delete(batch_subjects).where(batch_subjects.c.batch_id == batch_id))
-            subject = {
-                "batch_id": batch_id,
-                "run_id": run_id,
-                "table_name": batch.table_name,
-                "rule_id": batch.rule_id,
-                "batch_no": batch.batch_no,
-            }
-            hashes = sorted(set(subject_hashes))  # a subject with several rows counts once
-            for start in range(0, len(hashes), _SUBJECT_CHUNK):
-                rows = [{**subject, "subject_hash": h} for h in hashes[start : start + _SUBJECT_CHUNK]]
-                conn.execute(insert(batch_subjects), rows)
+            for chunk in subject_rows(batch_id, run_id, batch, subject_hashes):
+                conn.execute(insert(batch_subjects), chunk)
             chain.append(
                 conn,
                 run_id=run_id,
@@ -223,46 +214,6 @@ class Ledger:
         )
 
 
-def _check(value: str, allowed: frozenset[str], what: str) -> None:
-    if value not in allowed:
-        raise LedgerError(f"unknown {what} {value!r}; expected one of {sorted(allowed)}")
-
-
 def _require_run(conn: Connection, run_id: str) -> None:
     if conn.execute(select(runs.c.run_id).where(runs.c.run_id == run_id)).first() is None:
         raise LedgerError(f"unknown run {run_id!r}: call start_run first")
-
-
-def _plan_row(run_id: str, item_no: int, item: PlanItemRecord) -> dict[str, Any]:
-    return {
-        "run_id": run_id,
-        "item_no": item_no,
-        "table_name": item.table_name,
-        "rule_id": item.rule_id,
-        "action": item.action,
-        "legal_basis": item.legal_basis,
-        "row_count": item.rows,
-        "findings": canonical_json(dict(item.findings)),
-    }
-
-
-def _batch_values(batch: BatchRecord) -> dict[str, Any]:
-    for when in (batch.started_at, batch.finished_at):
-        if when.utcoffset() is None:
-            raise LedgerError(
-                f"batch {batch.batch_no} of {batch.table_name}: naive time {when}, need aware UTC"
-            )
-    elapsed = batch.finished_at - batch.started_at
-    return {
-        "table_name": batch.table_name,
-        "rule_id": batch.rule_id,
-        "batch_no": batch.batch_no,
-        "action": batch.action,
-        "rows_planned": batch.rows_planned,
-        "rows_affected": batch.rows_affected,
-        "status": batch.status,
-        "started_at": batch.started_at,
-        "finished_at": batch.finished_at,
-        "duration_ms": round(elapsed.total_seconds() * 1000),
-        "error": batch.error,
-    }
