@@ -190,3 +190,16 @@ audit_chain_head = Table(
     Column("seq", BigInteger, nullable=False),
     Column("hash", String(SHORT), nullable=False),
 )
+
+# Notices queued before acting (inactive accounts): keyed subject hash, the rule, the run date.
+notices = Table(
+    "notices",
+    metadata,
+    Column("id", SurrogateKey, primary_key=True, autoincrement=True),
+    Column("rule_id", String(HASH), nullable=False),
+    Column("subject_hash", SubjectHash, nullable=False),
+    Column("queued_on", Date, nullable=False),
+    Column("run_id", String(RUN_ID), nullable=False),
+    UniqueConstraint("rule_id", "subject_hash", "queued_on", name="uq_notices_key"),
+    Index("ix_notices_subject", "rule_id", "subject_hash"),
+)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from crm_privacy.crm.engine import make_engine
 from crm_privacy.ledger import chain, locks, queries
@@ -24,7 +24,7 @@ from crm_privacy.ledger.records import (
     PlanItemRecord,
 )
 from crm_privacy.ledger.rows import batch_values, check, plan_row, subject_rows
-from crm_privacy.ledger.schema import batch_subjects, batches, plan_items, runs
+from crm_privacy.ledger.schema import batch_subjects, batches, notices, plan_items, runs
 from crm_privacy.ledger.state import batch_key, batch_state, canonical_json, plan_state, run_state
 
 Clock = Callable[[], datetime.datetime]
@@ -181,6 +181,46 @@ class Ledger:
         )
         with self.engine.connect() as conn:
             return {(row.table_name, row.rule_id, row.batch_no) for row in conn.execute(query)}
+
+    # -- notices (warn before acting) ------------------------------------------------------------
+
+    def notices(self, rule_id: str, subject_hashes: Sequence[str]) -> dict[str, datetime.date]:
+        """The latest notice date queued under ``rule_id`` for each of these subjects that has one."""
+        found: dict[str, datetime.date] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(subject_hashes), 1000):
+                chunk = list(subject_hashes[start : start + 1000])
+                query = (
+                    select(notices.c.subject_hash, func.max(notices.c.queued_on))
+                    .where(notices.c.rule_id == rule_id, notices.c.subject_hash.in_(chunk))
+                    .group_by(notices.c.subject_hash)
+                )
+                found.update({h: d for h, d in conn.execute(query)})
+        return found
+
+    def record_notices(
+        self, run_id: str, rule_id: str, subject_hashes: Sequence[str], queued_on: datetime.date
+    ) -> int:
+        """Queue notices (idempotent for the same rule, subject and day); return how many are new."""
+        with self.engine.begin() as conn:
+            _require_run(conn, run_id)
+            already = set(
+                conn.execute(
+                    select(notices.c.subject_hash).where(
+                        notices.c.rule_id == rule_id,
+                        notices.c.queued_on == queued_on,
+                        notices.c.subject_hash.in_(list(subject_hashes)),
+                    )
+                ).scalars()
+            )
+            new = [
+                {"rule_id": rule_id, "subject_hash": h, "queued_on": queued_on, "run_id": run_id}
+                for h in dict.fromkeys(subject_hashes)
+                if h not in already
+            ]
+            if new:
+                conn.execute(insert(notices), new)
+        return len(new)
 
     # -- locks and audit --------------------------------------------------------------------------
 

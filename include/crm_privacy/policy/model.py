@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
 _PERIOD = re.compile(r"^(?P<n>\d+)\s*(?P<unit>[ymd])$")
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
 class Strict(BaseModel):
@@ -133,21 +134,41 @@ class LegalHold(Strict):
     )
 
 
+class Archive(Strict):
+    """Intermediate archive (CNIL): rows under a legal hold leave the active table for a table of
+    their own, readable only by ``reader_role``, with their legal basis and purge date."""
+
+    table: str = Field(description="archive table, created by the first sweep that archives")
+    reader_role: str | None = Field(default=None, description="the only role granted SELECT (servers)")
+
+    @model_validator(mode="after")
+    def _identifiers(self) -> Archive:
+        for value in (self.table, self.reader_role):
+            if value is not None and not _IDENTIFIER.match(value):
+                raise ValueError(f"{value!r} is not a plain identifier (letters, digits, _)")
+        return self
+
+
 class TablePolicy(Strict):
     key: str = "id"
     link: Link
     category: str = Field(description="data category of the rows as a whole, e.g. interaction_history")
-    row_action: Literal["delete", "anonymise", "keep"]
+    row_action: Literal["delete", "anonymise", "archive", "keep"]
     marker: str | None = Field(
         default=None, description="timestamp column set when a row is anonymised (makes runs idempotent)"
     )
     columns: dict[str, ColumnAction] = Field(default_factory=dict)
     hold: LegalHold | None = None
+    archive: Archive | None = None
 
     @model_validator(mode="after")
-    def _anonymise_needs_columns(self) -> TablePolicy:
+    def _row_action_needs(self) -> TablePolicy:
         if self.row_action == "anonymise" and not self.columns:
             raise ValueError("row_action anonymise needs the personal columns to treat (columns:)")
+        if self.row_action == "archive" and (self.hold is None or self.archive is None):
+            raise ValueError("row_action archive needs a hold: (why and how long) and an archive: table")
+        if self.archive is not None and self.row_action != "archive":
+            raise ValueError("archive: is only used with row_action: archive")
         return self
 
 

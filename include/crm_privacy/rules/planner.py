@@ -11,14 +11,18 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_, func, not_, or_, select, true
 
 from crm_privacy.crm.binding import Binding
+from crm_privacy.errors import CrmPrivacyError
 from crm_privacy.policy.model import ConsentRule, RetentionRule
 from crm_privacy.rules.selection import Selection, consent_selection, retention_selection
 from crm_privacy.rules.steps import TableStep, build_steps
+
+if TYPE_CHECKING:
+    from crm_privacy.rules.notices import NoticeCheck
 
 _FETCH = 10_000
 
@@ -41,6 +45,9 @@ class RulePlan:
     tables: list[TableCount]
     findings: dict[str, int] = field(default_factory=dict)
     keys_file: str = ""
+    notify: int = 0
+    notify_file: str = ""
+    kind: str = "rule"
 
 
 @dataclass
@@ -60,7 +67,10 @@ class Plan:
             "policy_version": self.policy_version,
             "rows_planned": sum(per_table.values()),
             "tables": per_table,
-            "rules": [{k: v for k, v in asdict(r).items() if k != "keys_file"} for r in self.rules],
+            "rules": [
+                {k: v for k, v in asdict(r).items() if k not in {"keys_file", "notify_file"}}
+                for r in self.rules
+            ],
         }
 
     def save(self, directory: Path) -> Path:
@@ -81,8 +91,9 @@ def rule_targets(
 ) -> Iterator[tuple[Any, Selection, list[TableStep], ColumnElement[bool]]]:
     """For each rule in policy order: its selection, its steps and the condition picking its subjects.
 
-    A subject reached by an earlier rule is left to it (rules are ordered from the broadest)."""
-    earlier: list[ColumnElement[bool]] = []
+    A subject that an earlier rule erases entirely (scope ``all``) is left to that rule, so nothing
+    is counted twice; rules with a narrower scope may overlap, as they treat different data."""
+    erased: list[ColumnElement[bool]] = []
     for rule in binding.policy.rules:
         if isinstance(rule, RetentionRule):
             selection = retention_selection(binding, rule, as_of)
@@ -91,37 +102,48 @@ def rule_targets(
             selection = consent_selection(binding, rule, as_of)
         steps = build_steps(binding, rule.scope, as_of, rule.id)
         pending = or_(*[_subject_has_pending(binding, s) for s in steps])
-        target = and_(selection.expired, pending, not_(or_(*earlier)) if earlier else true())
-        earlier.append(and_(selection.expired, pending))
+        target = and_(selection.expired, pending, not_(or_(*erased)) if erased else true())
+        if rule.scope.all:
+            erased.append(and_(selection.expired, pending))
         yield rule, selection, steps, target
 
 
-def make_plan(binding: Binding, as_of: dt.date, workdir: Path) -> Plan:
+def make_plan(binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCheck | None = None) -> Plan:
+    """Evaluate every rule; subject keys go to files in ``workdir``, counts into the plan."""
     rules: list[RulePlan] = []
     workdir.mkdir(parents=True, exist_ok=True)
+    batch_size = binding.policy.guard.batch_size
     with binding.engine.connect() as conn:
+        totals = {
+            name: int(conn.scalar(select(func.count()).select_from(binding.table(name))) or 0)
+            for name in binding.policy.tables
+        }
         for rule, selection, steps, target in rule_targets(binding, as_of):
             keys_file = workdir / f"keys_{rule.id}.txt"
-            subjects = _write_keys(conn, binding, target, keys_file)
-            keys = select(binding.subject_key).where(target).scalar_subquery()
-            counts = []
-            for step in steps:
-                table = binding.table(step.table)
-                linked = binding.linked(step.table, _in_subquery(keys))
-                rows = (
-                    conn.scalar(
-                        select(func.count())
-                        .select_from(table)
-                        .where(linked, step.condition, step.pending(binding))
+            findings: dict[str, int] = {}
+            notify_file = ""
+            to_notify = 0
+            if isinstance(rule, RetentionRule) and rule.notice is not None:
+                if notices is None:
+                    raise CrmPrivacyError(
+                        f"rule {rule.id} warns people before acting: planning it needs the ledger and "
+                        "the pseudonymisation key"
                     )
-                    or 0
+                notify_path = workdir / f"notify_{rule.id}.txt"
+                subjects, to_notify, waiting = notices.split(
+                    conn, binding, rule, target, keys_file, notify_path
                 )
-                total = conn.scalar(select(func.count()).select_from(table)) or 0
-                counts.append(TableCount(step.table, step.action_name, int(rows), int(total)))
-            findings = {
-                name: int(conn.scalar(select(func.count()).select_from(binding.subject).where(cond)) or 0)
-                for name, cond in {"missing_date": selection.missing, **selection.findings}.items()
-            }
+                notify_file = str(notify_path)
+                findings.update(notice_to_send=to_notify, notice_waiting=waiting)
+            else:
+                subjects = _write_keys(conn, binding, target, keys_file)
+            counts = _count_rows(conn, binding, steps, keys_file, batch_size, totals)
+            findings.update(
+                {
+                    name: int(conn.scalar(select(func.count()).select_from(binding.subject).where(cond)) or 0)
+                    for name, cond in {"missing_date": selection.missing, **selection.findings}.items()
+                }
+            )
             purpose = binding.policy.purpose(rule.purpose)
             rules.append(
                 RulePlan(
@@ -133,12 +155,65 @@ def make_plan(binding: Binding, as_of: dt.date, workdir: Path) -> Plan:
                     tables=counts,
                     findings={k: v for k, v in findings.items() if v},
                     keys_file=str(keys_file),
+                    notify=to_notify,
+                    notify_file=notify_file,
                 )
             )
+        rules.extend(_archive_purges(conn, binding, as_of))
     return Plan(as_of=as_of.isoformat(), policy_version=binding.policy.version, rules=rules)
 
 
-def _in_subquery(keys: Any) -> Any:
+def _archive_purges(conn: Any, binding: Binding, as_of: dt.date) -> list[RulePlan]:
+    """Archived rows whose legal hold is over are purged (the archive is not kept 'just in case')."""
+    from crm_privacy.crm.archive import archive_table
+
+    plans = []
+    for name, tp in binding.policy.tables.items():
+        if tp.archive is None or tp.hold is None:
+            continue
+        if not binding.engine.dialect.has_table(conn, tp.archive.table):
+            continue
+        table = archive_table(binding, name)
+        due = int(
+            conn.scalar(select(func.count()).select_from(table).where(table.c.purge_after <= as_of)) or 0
+        )
+        total = int(conn.scalar(select(func.count()).select_from(table)) or 0)
+        plans.append(
+            RulePlan(
+                rule_id=f"purge:{tp.archive.table}",
+                title=f"Purge de l'archive {tp.archive.table} à la fin de l'obligation ({tp.hold.legal_basis})",
+                purpose="archive",
+                legal_basis=tp.hold.legal_basis,
+                subjects=due,
+                tables=[TableCount(tp.archive.table, "purge", due, total)],
+                kind="purge",
+            )
+        )
+    return plans
+
+
+def _count_rows(
+    conn: Any,
+    binding: Binding,
+    steps: list[TableStep],
+    keys_file: Path,
+    batch_size: int,
+    totals: dict[str, int],
+) -> list[TableCount]:
+    """Rows each step will change, counted batch by batch over the planned subjects (flat memory)."""
+    rows = [0] * len(steps)
+    for keys in iter_key_batches(keys_file, batch_size):
+        for i, step in enumerate(steps):
+            linked = binding.linked(step.table, _in_list(keys))
+            query = select(func.count()).select_from(binding.table(step.table))
+            rows[i] += int(conn.scalar(query.where(linked, step.condition, step.pending(binding))) or 0)
+    return [
+        TableCount(step.table, step.action_name, n, totals[step.table])
+        for step, n in zip(steps, rows, strict=True)
+    ]
+
+
+def _in_list(keys: list[Any]) -> Any:
     def match(col: ColumnElement[object]) -> ColumnElement[bool]:
         return col.in_(keys)
 
@@ -164,6 +239,18 @@ def _write_keys(conn: Any, binding: Binding, target: ColumnElement[bool], path: 
             out.write("".join(f"{json.dumps(row[0])}\n" for row in partition))
             count += len(partition)
     return count
+
+
+def iter_key_batches(path: Path, batch_size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            batch.append(json.loads(line))
+            if len(batch) == batch_size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
 
 
 def read_key_batch(path: Path, batch_no: int, batch_size: int) -> list[Any]:

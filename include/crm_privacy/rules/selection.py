@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, exists, false, not_, or_, select, true
 
 from crm_privacy.crm.binding import Binding
-from crm_privacy.policy.model import ClockSource, ConsentRule, Period, RetentionRule
-from crm_privacy.rules.calendar import add_period, expiry_cutoff
+from crm_privacy.policy.model import ClockSource, ConsentRule, RetentionRule
+from crm_privacy.rules.calendar import expiry_cutoff
 
 
 @dataclass
@@ -36,9 +36,6 @@ def base_filter(binding: Binding, where: dict[str, list[object]]) -> ColumnEleme
 
 def retention_selection(binding: Binding, rule: RetentionRule, as_of: dt.date) -> Selection:
     period = binding.policy.purpose(rule.purpose).retention
-    if rule.notice is not None:
-        # acting needs the notice period to have run as well; the notice itself is planned apart
-        period = Period(amount=_days(period, as_of) + _days(rule.notice.wait, as_of), unit="d")
     cutoff = expiry_cutoff(as_of, period)
     alive = [_clock_alive(binding, src, cutoff) for src in rule.clock]
     known = [_clock_known(binding, src) for src in rule.clock]
@@ -49,19 +46,6 @@ def retention_selection(binding: Binding, rule: RetentionRule, as_of: dt.date) -
         missing=and_(base, none_alive, not_(or_(*known))) if rule.on_missing_date == "report" else false(),
         findings={},
     )
-
-
-def notice_selection(binding: Binding, rule: RetentionRule, as_of: dt.date) -> ColumnElement[bool]:
-    """Subjects past the retention period itself: they get the notice before anything is done."""
-    cutoff = expiry_cutoff(as_of, binding.policy.purpose(rule.purpose).retention)
-    alive = [_clock_alive(binding, src, cutoff) for src in rule.clock]
-    known = [_clock_known(binding, src) for src in rule.clock]
-    return and_(base_filter(binding, rule.where), not_(or_(*alive)), or_(*known))
-
-
-def _days(period: Period, as_of: dt.date) -> int:
-    """A period in days, measured backwards from the run date (exact for the calendar convention)."""
-    return (as_of - add_period(as_of, period, sign=-1)).days
 
 
 def _source_rows(binding: Binding, src: ClockSource) -> ColumnElement[bool]:

@@ -22,7 +22,7 @@ from crm_privacy.transform.base import Action, build_action
 @dataclass
 class TableStep:
     table: str
-    kind: Literal["delete", "update"]
+    kind: Literal["delete", "update", "archive"]
     #: extra row condition (legal hold in force, or not), besides the link to the subjects
     condition: ColumnElement[bool] = field(default_factory=true)
     columns: dict[str, Action] = field(default_factory=dict)
@@ -30,8 +30,8 @@ class TableStep:
     label: str = ""
 
     def pending(self, binding: Binding) -> ColumnElement[bool]:
-        """Rows that still need this step: deleting is pending while rows exist."""
-        if self.kind == "delete":
+        """Rows that still need this step: deleting or archiving is pending while rows exist."""
+        if self.kind in {"delete", "archive"}:
             return true()
         table = binding.table(self.table)
         if self.marker:
@@ -41,8 +41,8 @@ class TableStep:
 
     @property
     def action_name(self) -> str:
-        if self.kind == "delete":
-            return "delete"
+        if self.kind in {"delete", "archive"}:
+            return self.kind
         return self.label or "update"
 
 
@@ -66,11 +66,15 @@ def _table_steps(
     if tp.hold is not None:
         held = table.c[tp.hold.starts_at] >= expiry_cutoff(as_of, tp.hold.period)
     steps: list[TableStep] = []
-    if tp.row_action == "delete" and _in_scope(scope, tp.category):
+    if tp.row_action in {"delete", "archive"} and _in_scope(scope, tp.category):
+        # rows past their legal hold (or without one) go; rows still held stay, minimised, either
+        # in place or moved to the intermediate archive
         steps.append(TableStep(name, "delete", condition=~held if tp.hold else true()))
         if tp.hold is not None:
             columns = _actions(tp.hold.columns, RuleScope(all=True), f"{where}.hold")
-            if columns:
+            if tp.row_action == "archive":
+                steps.append(TableStep(name, "archive", condition=held, columns=columns))
+            elif columns:
                 steps.append(TableStep(name, "update", condition=held, columns=columns, label="hold"))
         return steps
     columns = _actions(tp.columns, scope, where)

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
+from crm_privacy.crm.archive import ensure_archive, move_to_archive
 from crm_privacy.crm.binding import Binding
 from crm_privacy.rules.steps import TableStep, subject_of
 from crm_privacy.transform.base import ActionContext
@@ -23,14 +24,18 @@ def apply_batch(
     keys: Sequence[Any],
     ctx: ActionContext,
     marked_at: dt.datetime,
+    rule_id: str = "",
 ) -> dict[str, int]:
     """Run every step for the subjects ``keys`` in one transaction; return rows changed per table."""
     changed: dict[str, int] = {}
     if not keys:
         return changed
+    for step in steps:
+        if step.kind == "archive":  # DDL first: some servers commit DDL implicitly
+            ensure_archive(binding, step.table)
     with binding.engine.begin() as conn:
         for step in steps:
-            rows = _run_step(conn, binding, step, keys, ctx, marked_at)
+            rows = _run_step(conn, binding, step, keys, ctx, marked_at, rule_id)
             changed[step.table] = changed.get(step.table, 0) + rows
     return changed
 
@@ -42,6 +47,7 @@ def _run_step(
     keys: Sequence[Any],
     ctx: ActionContext,
     marked_at: dt.datetime,
+    rule_id: str,
 ) -> int:
     table = binding.table(step.table)
     where = (
@@ -51,6 +57,8 @@ def _run_step(
     )
     if step.kind == "delete":
         return int(conn.execute(delete(table).where(*where)).rowcount or 0)
+    if step.kind == "archive":
+        return move_to_archive(conn, binding, step.table, where, step.columns, ctx, rule_id, marked_at)
     sql_values: dict[str, Any] = {
         c: a.sql_value(table.c[c]) for c, a in step.columns.items() if not a.needs_values
     }

@@ -19,6 +19,7 @@ from crm_privacy.errors import GuardRefused
 from crm_privacy.ledger import BatchRecord, Ledger, PlanItemRecord
 from crm_privacy.ledger.identity import crm_identity
 from crm_privacy.policy.loader import LoadedPolicy, load_policy
+from crm_privacy.rules.notices import NoticeCheck
 from crm_privacy.rules.planner import Plan, make_plan, read_key_batch, rule_targets
 from crm_privacy.sweep.apply import apply_batch
 from crm_privacy.transform.base import ActionContext
@@ -39,6 +40,7 @@ class SweepContext:
     run_id: str
     as_of: dt.date
     workdir: Path
+    keyring: KeyRing | None = None
 
     @property
     def lock_name(self) -> str:
@@ -53,9 +55,11 @@ def open_context(
     run_id: str,
     as_of: dt.date,
     workdir: Path,
+    keyring: KeyRing | None = None,
 ) -> SweepContext:
     loaded = load_policy(policy_path)
-    return SweepContext(loaded, bind(loaded.policy, crm), ledger, crm_name, run_id, as_of, workdir)
+    binding = bind(loaded.policy, crm)
+    return SweepContext(loaded, binding, ledger, crm_name, run_id, as_of, workdir, keyring)
 
 
 def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Plan:
@@ -75,7 +79,7 @@ def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Pl
         dry_run=dry_run,
         params=params,
     )
-    plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir)
+    plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir, _notice_check(ctx))
     plan.save(ctx.workdir)
     ctx.ledger.record_plan(
         ctx.run_id,
@@ -93,6 +97,10 @@ def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Pl
         ],
     )
     return plan
+
+
+def _notice_check(ctx: SweepContext) -> NoticeCheck | None:
+    return NoticeCheck(ctx.ledger, ctx.keyring, ctx.as_of) if ctx.keyring else None
 
 
 def guard_step(ctx: SweepContext, plan: Plan, max_share: float | None) -> None:
@@ -114,25 +122,35 @@ def guard_step(ctx: SweepContext, plan: Plan, max_share: float | None) -> None:
 
 def batches(ctx: SweepContext, plan: Plan) -> list[dict[str, Any]]:
     size = ctx.loaded.policy.guard.batch_size
-    return [
-        {"rule_id": r.rule_id, "batch_no": n}
+    work = [
+        {"rule_id": r.rule_id, "batch_no": n, "kind": "purge" if r.kind == "purge" else "apply"}
         for r in plan.rules
         for n in range((r.subjects + size - 1) // size)
     ]
+    notices = [
+        {"rule_id": r.rule_id, "batch_no": n, "kind": "notify"}
+        for r in plan.rules
+        for n in range((r.notify + size - 1) // size)
+    ]
+    return work + notices
 
 
 def apply_step(
-    ctx: SweepContext, plan: Plan, rule_id: str, batch_no: int, keyring: KeyRing
+    ctx: SweepContext, plan: Plan, rule_id: str, batch_no: int, keyring: KeyRing, kind: str = "apply"
 ) -> dict[str, int]:
     """Apply one batch (one transaction) and record it in the ledger; safe to retry."""
     rule = next(r for r in plan.rules if r.rule_id == rule_id)
+    if kind == "notify":
+        return _notify(ctx, rule.notify_file, rule_id, batch_no, keyring)
+    if kind == "purge":
+        return _purge(ctx, rule_id, batch_no)
     steps = next(s for rr, _, s, _ in rule_targets(ctx.binding, ctx.as_of) if rr.id == rule_id)
     keys = read_key_batch(Path(rule.keys_file), batch_no, ctx.loaded.policy.guard.batch_size)
     started = dt.datetime.now(dt.UTC)
     clock = time.perf_counter()
     marked_at = dt.datetime(ctx.as_of.year, ctx.as_of.month, ctx.as_of.day)
     try:
-        changed = apply_batch(ctx.binding, steps, keys, ActionContext(keyring=keyring), marked_at)
+        changed = apply_batch(ctx.binding, steps, keys, ActionContext(keyring=keyring), marked_at, rule_id)
     except Exception as exc:
         _record(ctx, rule_id, batch_no, len(keys), {}, started, "failed", type(exc).__name__)
         raise
@@ -149,6 +167,42 @@ def apply_step(
         [keyring.subject_hash(k) for k in keys],
     )
     return changed
+
+
+def _notify(ctx: SweepContext, path: str, rule_id: str, batch_no: int, keyring: KeyRing) -> dict[str, int]:
+    """Queue the notices of one batch in the ledger; the CRM is not changed."""
+    started = dt.datetime.now(dt.UTC)
+    keys = read_key_batch(Path(path), batch_no, ctx.loaded.policy.guard.batch_size)
+    hashes = [keyring.subject_hash(k) for k in keys]
+    queued = ctx.ledger.record_notices(ctx.run_id, rule_id, hashes, ctx.as_of)
+    ctx.ledger.record_batch(
+        ctx.run_id,
+        BatchRecord(
+            batch_no=batch_no,
+            table_name="(notices)",
+            rule_id=rule_id,
+            action="notify",
+            rows_planned=len(keys),
+            rows_affected=queued,
+            status="succeeded",
+            started_at=started,
+            finished_at=dt.datetime.now(dt.UTC),
+        ),
+        hashes,
+    )
+    return {}
+
+
+def _purge(ctx: SweepContext, rule_id: str, batch_no: int) -> dict[str, int]:
+    """Delete one batch of archived rows whose hold is over (set-based, one transaction)."""
+    from crm_privacy.crm.archive import purge_batch
+
+    started = dt.datetime.now(dt.UTC)
+    table, rows = purge_batch(
+        ctx.binding, rule_id.split(":", 1)[1], ctx.as_of, ctx.loaded.policy.guard.batch_size
+    )
+    _record(ctx, rule_id, batch_no, rows, {table: rows}, started, "succeeded", None, [])
+    return {table: rows}
 
 
 def _record(
@@ -184,7 +238,7 @@ def _record(
 
 def check_step(ctx: SweepContext) -> dict[str, int]:
     """Post-check: re-planning on the same date must find nothing left to do."""
-    plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir / "check")
+    plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir / "check", _notice_check(ctx))
     left = {f"{r.rule_id}:{t.table}": t.rows for r in plan.rules for t in r.tables if t.rows}
     return left
 

@@ -41,7 +41,7 @@ def run_sweep(
     crm = make_engine(crm_url)
     ledger = Ledger.from_url(ledger_url)
     work = workdir or Path(tempfile.mkdtemp(prefix="crm-privacy-"))
-    ctx = open_context(policy, crm, crm_identity(crm_url), ledger, run_id, as_of, work / run_id)
+    ctx = open_context(policy, crm, crm_identity(crm_url), ledger, run_id, as_of, work / run_id, keyring)
     dry = dry_run or plan_only
     params = {"dry_run": dry, "max_share": max_share}
     plan = plan_step(ctx, dry_run=dry, params=params)
@@ -59,7 +59,9 @@ def run_sweep(
         guard_step(ctx, plan, max_share)
         if keyring is None:
             raise CrmPrivacyError("a real sweep needs the pseudonymisation key (CRM_PRIVACY_HMAC_KEY)")
-        changes = [apply_step(ctx, plan, b["rule_id"], b["batch_no"], keyring) for b in batches(ctx, plan)]
+        changes = [
+            apply_step(ctx, plan, b["rule_id"], b["batch_no"], keyring, b["kind"]) for b in batches(ctx, plan)
+        ]
         affected = totals(changes)
         left = check_step(ctx)
         summary.update(

@@ -91,7 +91,14 @@ def apply(conf: dict[str, Any], planned: dict[str, Any], batch: dict[str, Any]) 
 
     ctx = _context(conf)
     plan_ = Plan.load(Path(planned["plan_path"]))
-    return apply_step(ctx, plan_, batch["rule_id"], int(batch["batch_no"]), keyring_from_airflow())
+    return apply_step(
+        ctx,
+        plan_,
+        batch["rule_id"],
+        int(batch["batch_no"]),
+        keyring_from_airflow(),
+        batch.get("kind", "apply"),
+    )
 
 
 def check(conf: dict[str, Any], changes: list[dict[str, int]]) -> dict[str, Any]:

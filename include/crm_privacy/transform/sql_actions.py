@@ -1,13 +1,15 @@
-"""Actions done entirely in SQL: no personal value is read into Python."""
+"""Actions done in SQL: no personal value is read into Python (``transform`` exists only for rows
+that are moved in Python anyway, such as rows copied to the intermediate archive)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Column, ColumnElement, and_, literal, null, true
 
-from crm_privacy.transform.base import Action, register
+from crm_privacy.transform.base import Action, ActionContext, register
 
 
 @register
@@ -19,6 +21,11 @@ class Keep(Action):
     def pending(self, column: Column[Any]) -> ColumnElement[bool] | None:
         return ~true()
 
+    def transform(
+        self, values: Sequence[Any], subjects: Sequence[Any], ctx: ActionContext, column: Column[Any]
+    ) -> list[Any]:
+        return list(values)
+
 
 @register
 class Null(Action):
@@ -29,6 +36,11 @@ class Null(Action):
 
     def pending(self, column: Column[Any]) -> ColumnElement[bool] | None:
         return column.is_not(None)
+
+    def transform(
+        self, values: Sequence[Any], subjects: Sequence[Any], ctx: ActionContext, column: Column[Any]
+    ) -> list[Any]:
+        return [None] * len(values)
 
 
 class RedactParams(BaseModel):
@@ -50,3 +62,9 @@ class Redact(Action):
     def pending(self, column: Column[Any]) -> ColumnElement[bool] | None:
         assert isinstance(self.params, RedactParams)
         return and_(column.is_not(None), column != self.params.value)
+
+    def transform(
+        self, values: Sequence[Any], subjects: Sequence[Any], ctx: ActionContext, column: Column[Any]
+    ) -> list[Any]:
+        assert isinstance(self.params, RedactParams)
+        return [self.params.value] * len(values)

@@ -1,0 +1,146 @@
+"""The intermediate archive: held rows leave the active table for an archive table of their own.
+
+The archive table has the source table's columns (no constraints, so archived rows never block a
+deletion in the active base) plus why and until when each row is kept. On PostgreSQL and MariaDB,
+only the policy's reader role may read it (besides its owner, the account the sweep runs as).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    delete,
+    insert,
+    select,
+    text,
+)
+
+from crm_privacy.crm.binding import Binding
+from crm_privacy.errors import PolicyError
+from crm_privacy.rules.calendar import add_period
+from crm_privacy.transform.base import Action, ActionContext
+
+EXTRA = ("legal_basis", "purge_after", "archived_at", "archived_by_rule")
+
+
+def archive_table(binding: Binding, name: str) -> Table:
+    """The archive table of ``name`` (a Table object; see ``ensure_archive`` to create it)."""
+    spec = binding.policy.tables[name].archive
+    assert spec is not None
+    cache: dict[str, Table] = binding.__dict__.setdefault("_archives", {})
+    if name not in cache:
+        source = binding.table(name)
+        cols = [
+            Column(c.name, c.type, primary_key=c.primary_key, autoincrement=False) for c in source.columns
+        ]
+        cache[name] = Table(
+            spec.table,
+            MetaData(),
+            *cols,
+            Column("legal_basis", String(200), nullable=False),
+            Column("purge_after", Date, nullable=False, index=True),
+            Column("archived_at", DateTime, nullable=False),
+            Column("archived_by_rule", String(64), nullable=False),
+        )
+    return cache[name]
+
+
+def ensure_archive(binding: Binding, name: str) -> Table:
+    """Create the archive table if missing and restrict who reads it; idempotent."""
+    table = archive_table(binding, name)
+    spec = binding.policy.tables[name].archive
+    assert spec is not None
+    engine: Engine = binding.engine
+    table.create(engine, checkfirst=True)
+    dialect = engine.dialect.name
+    if spec.reader_role and dialect in {"postgresql", "mysql", "mariadb"}:
+        quote = engine.dialect.identifier_preparer.quote
+        with engine.begin() as conn:
+            if not _role_exists(conn, dialect, spec.reader_role):
+                raise PolicyError(
+                    f"tables.{name}.archive.reader_role: role {spec.reader_role!r} does not exist on the CRM "
+                    "server; create it (it is the only role allowed to read the archive)"
+                )
+            if dialect == "postgresql":
+                conn.execute(text(f"REVOKE ALL ON TABLE {quote(table.name)} FROM PUBLIC"))
+                conn.execute(text(f"GRANT SELECT ON TABLE {quote(table.name)} TO {quote(spec.reader_role)}"))
+            else:
+                conn.execute(text(f"GRANT SELECT ON {quote(table.name)} TO {quote(spec.reader_role)}"))
+    return table
+
+
+def _role_exists(conn: Connection, dialect: str, role: str) -> bool:
+    if dialect == "postgresql":
+        query = text("SELECT 1 FROM pg_roles WHERE rolname = :r")
+    else:
+        query = text("SELECT 1 FROM mysql.user WHERE User = :r")
+    return conn.execute(query, {"r": role}).first() is not None
+
+
+def move_to_archive(
+    conn: Connection,
+    binding: Binding,
+    name: str,
+    where: Sequence[Any],
+    columns: dict[str, Action],
+    ctx: ActionContext,
+    rule_id: str,
+    archived_at: dt.datetime,
+) -> int:
+    """Copy the held rows (minimised) with their legal basis and purge date, then delete them."""
+    tp = binding.policy.tables[name]
+    assert tp.hold is not None
+    source, target = binding.table(name), archive_table(binding, name)
+    rows = [dict(r) for r in conn.execute(select(source).where(*where)).mappings()]
+    if not rows:
+        return 0
+    subjects = [r.get(tp.link.fk) if tp.link.fk else None for r in rows]
+    for column, action in columns.items():
+        values = [r[column] for r in rows]
+        new = (
+            action.transform(values, subjects, ctx, source.c[column])
+            if action.needs_values
+            else [None] * len(rows)
+        )
+        for row, value in zip(rows, new, strict=True):
+            row[column] = value
+    for row in rows:
+        start = row[tp.hold.starts_at]
+        start = start.date() if isinstance(start, dt.datetime) else start
+        row.update(
+            legal_basis=tp.hold.legal_basis,
+            purge_after=add_period(start, tp.hold.period),
+            archived_at=archived_at,
+            archived_by_rule=rule_id,
+        )
+    conn.execute(insert(target), rows)
+    key = binding.key(name)
+    conn.execute(delete(source).where(key.in_([r[key.name] for r in rows])))
+    return len(rows)
+
+
+def purge_batch(binding: Binding, archive_name: str, as_of: dt.date, size: int) -> tuple[str, int]:
+    """Delete up to ``size`` archived rows whose ``purge_after`` has come; return (table, rows)."""
+    name = next(
+        n for n, tp in binding.policy.tables.items() if tp.archive and tp.archive.table == archive_name
+    )
+    table = archive_table(binding, name)
+    key = next(c for c in table.columns if c.primary_key)
+    with binding.engine.begin() as conn:
+        keys = list(
+            conn.execute(select(key).where(table.c.purge_after <= as_of).order_by(key).limit(size)).scalars()
+        )
+        if keys:
+            conn.execute(delete(table).where(key.in_(keys)))
+    return archive_name, len(keys)
