@@ -25,3 +25,7 @@ class GuardRefused(CrmPrivacyError):
 
 class ActionError(CrmPrivacyError):
     """An action was misconfigured or cannot run (e.g. no HMAC key)."""
+
+
+class BatchFailed(CrmPrivacyError):
+    """A batch of a sweep failed and was rolled back (the message holds no row values)."""

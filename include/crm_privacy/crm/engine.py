@@ -35,6 +35,8 @@ def normalise_url(url: str) -> str:
 
 def make_engine(url: str, *, check: bool = True, **kwargs: Any) -> Engine:
     """Create an engine; with ``check`` connect once so a wrong URL fails now, in one clear line."""
+    # bound values never appear in exception messages or SQL logs (they may be personal data)
+    kwargs.setdefault("hide_parameters", True)
     engine = create_engine(normalise_url(url), **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

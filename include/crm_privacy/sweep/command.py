@@ -38,7 +38,6 @@ def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from crm_privacy.sweep.runner import run_sweep
-    from crm_privacy.transform.keys import keyring_from_env
 
     dry = args.plan_only or getattr(args, "dry_run", False)
     summary = run_sweep(
@@ -48,7 +47,7 @@ def _run(args: argparse.Namespace) -> int:
         as_of=args.as_of or dt.datetime.now(dt.UTC).date(),
         dry_run=dry,
         max_share=getattr(args, "max_share", None),
-        keyring=None if dry else keyring_from_env(),
+        keyring=_keyring(required=not dry),
         workdir=Path(args.workdir) if args.workdir else None,
         plan_only=args.plan_only,
     )
@@ -58,6 +57,17 @@ def _run(args: argparse.Namespace) -> int:
     else:
         _print_human(summary)
     return 0 if summary.get("status") in {"planned", "succeeded"} else 1
+
+
+def _keyring(*, required: bool) -> Any:
+    """The key from CRM_PRIVACY_HMAC_KEY; a plan uses it when present (rules with notices need it)."""
+    import os
+
+    from crm_privacy.transform.keys import ENV_VAR, keyring_from_env
+
+    if required or os.environ.get(ENV_VAR):
+        return keyring_from_env()
+    return None
 
 
 def _print_human(summary: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from crm_privacy.crm.binding import Binding, bind
-from crm_privacy.errors import GuardRefused
+from crm_privacy.errors import BatchFailed, GuardRefused
 from crm_privacy.ledger import BatchRecord, Ledger, PlanItemRecord
 from crm_privacy.ledger.identity import crm_identity
 from crm_privacy.policy.loader import LoadedPolicy, load_policy
@@ -153,7 +153,12 @@ def apply_step(
         changed = apply_batch(ctx.binding, steps, keys, ActionContext(keyring=keyring), marked_at, rule_id)
     except Exception as exc:
         _record(ctx, rule_id, batch_no, len(keys), {}, started, "failed", type(exc).__name__)
-        raise
+        # the driver's message may quote row values: only the error type leaves this function
+        code = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+        raise BatchFailed(
+            f"batch {batch_no} of rule {rule_id} failed ({type(exc).__name__}{' ' + code if code else ''}); "
+            "the batch was rolled back, earlier batches are kept, a new run finishes the job"
+        ) from None
     del clock
     _record(
         ctx,

@@ -1,0 +1,124 @@
+"""The retention sweep DAG run for real by Airflow (`airflow dags test`) on a generated demo CRM.
+
+Dry run first (nothing changes, same counts), then the real sweep (rows change, the post-check
+finds nothing left, no personal value in the summary or the task logs), then again (nothing to do),
+then a plan over the blast-radius limit (the run fails and nothing changes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+AIRFLOW = str(Path(sys.executable).with_name("airflow"))
+RUN_DATE = "2025-06-30"
+
+
+def _checksum(db: Path) -> str:
+    """A digest of every row of every CRM table (the ledger is a separate file)."""
+    digest = hashlib.sha256()
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        for table in tables:
+            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1'):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    from crm_privacy.cli import main
+
+    home = tmp_path_factory.mktemp("airflow")
+    crm, ledger = home / "crm.db", home / "ledger.db"
+    assert main(["demo-db", "--url", f"sqlite:///{crm}", "--contacts", "1500", "--seed", "7",
+                 "--as-of", RUN_DATE]) == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "CRM_PRIVACY"))}
+    env.update(
+        AIRFLOW_HOME=str(home),
+        AIRFLOW__CORE__DAGS_FOLDER=str(ROOT / "dags"),
+        AIRFLOW__CORE__LOAD_EXAMPLES="False",
+        AIRFLOW__CORE__PARALLELISM="4",
+        AIRFLOW_CONN_CRM_DEMO=json.dumps({"conn_type": "sqlite", "host": str(crm)}),
+        AIRFLOW_CONN_CRM_PRIVACY_LEDGER=json.dumps({"conn_type": "sqlite", "host": str(ledger)}),
+        AIRFLOW_VAR_CRM_PRIVACY_HMAC_KEY="e2e-test-key-0123456789abcdef",
+        CRM_PRIVACY_WORKDIR=str(home / "work"),
+        CRM_PRIVACY_REPORTS_DIR=str(home / "reports"),
+        CRM_PRIVACY_POLICY=str(ROOT / "include" / "policies" / "demo_crm.yaml"),
+    )
+    subprocess.run([AIRFLOW, "db", "migrate"], env=env, check=True, capture_output=True, timeout=300)
+    with sqlite3.connect(crm) as conn:
+        emails = [r[0] for r in conn.execute("SELECT email FROM contacts WHERE email IS NOT NULL")]
+        names = [r[0] for r in conn.execute("SELECT last_name FROM contacts WHERE length(last_name) > 6")]
+    return {"env": env, "crm": crm, "ledger": ledger, "home": home, "emails": emails, "names": names}
+
+
+def _run(demo: dict[str, object], conf: dict[str, object]) -> tuple[str, dict[str, object]]:
+    env = demo["env"]
+    assert isinstance(env, dict)
+    before = set((Path(str(demo["home"])) / "reports").glob("*/summary.json"))
+    proc = subprocess.run(
+        [AIRFLOW, "dags", "test", "crm_retention_sweep", RUN_DATE, "-c", json.dumps(conf)],
+        env=env, capture_output=True, text=True, timeout=900,
+    )
+    log = proc.stdout + proc.stderr
+    after = set((Path(str(demo["home"])) / "reports").glob("*/summary.json")) - before
+    assert len(after) == 1, log[-3000:]
+    return log, json.loads(after.pop().read_text(encoding="utf-8"))
+
+
+def test_dry_run_then_real_then_nothing_left(demo: dict[str, object]) -> None:
+    crm = Path(str(demo["crm"]))
+    before = _checksum(crm)
+
+    log, dry = _run(demo, {"dry_run": True})
+    assert "state=success" in log
+    assert dry["status"] == "planned" and dry["rows_planned"] > 0
+    assert _checksum(crm) == before, "a dry run changed the CRM"
+
+    log, real = _run(demo, {"max_share": 0.8})
+    assert "state=success" in log, log[-3000:]
+    assert real["status"] == "succeeded"
+    assert real["rows_planned"] == dry["rows_planned"], "the dry run and the real run must plan the same"
+    assert real["rows_affected"] > 0 and real["rows_left"] == 0
+    assert _checksum(crm) != before
+    with sqlite3.connect(crm) as conn:
+        anonymised = conn.execute("SELECT count(*) FROM contacts WHERE anonymised_at IS NOT NULL").fetchone()[0]
+        archived = conn.execute("SELECT count(*) FROM invoices_archive").fetchone()[0]
+    r1 = next(r for r in real["rules"] if r["rule_id"] == "R1")
+    assert anonymised == r1["subjects"] > 0
+    assert archived > 0
+
+    summary_text = json.dumps(real, ensure_ascii=False)
+    for value in [*demo["emails"], *demo["names"]]:  # type: ignore[misc]
+        assert value not in summary_text, "personal data in the run summary"
+        assert value not in log, "personal data in the task logs"
+
+    log, again = _run(demo, {"max_share": 0.8})
+    assert "state=success" in log
+    assert again["rows_affected"] == 0
+    assert _checksum(crm) == _checksum(crm)
+
+
+def test_guard_refusal_fails_the_run_and_changes_nothing(demo: dict[str, object], tmp_path: Path) -> None:
+    from crm_privacy.cli import main
+
+    crm = tmp_path / "crm.db"
+    assert main(["demo-db", "--url", f"sqlite:///{crm}", "--contacts", "400", "--seed", "3", "--as-of", RUN_DATE]) == 0
+    env = dict(demo["env"])  # type: ignore[call-overload]
+    env["AIRFLOW_CONN_CRM_DEMO"] = json.dumps({"conn_type": "sqlite", "host": str(crm)})
+    before = _checksum(crm)
+    log, summary = _run({**demo, "env": env}, {"max_share": 0.01})
+    assert "state=failed" in log
+    assert summary["status"] == "failed"
+    assert _checksum(crm) == before
