@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy import make_url
 
     from crm_privacy.crm.engine import make_engine, normalise_url
-    from crm_privacy.demo.generate import DEFAULT_AS_OF, generate_demo_crm
+    from crm_privacy.demo.generate import DEFAULT_AS_OF, DEFAULT_CHUNK, generate_demo_crm
     from crm_privacy.errors import ConnectionFailed
 
     if args.companies == 0:
@@ -87,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
             companies=args.companies,
             replace=args.replace,
             progress=progress,
+            chunk_size=min(DEFAULT_CHUNK, PROGRESS_EVERY),  # progress is reported once per chunk
         )
     finally:
         engine.dispose()

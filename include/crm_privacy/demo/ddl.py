@@ -70,6 +70,8 @@ def finish_schema(engine: Engine) -> None:
             for index in sorted(table.indexes, key=lambda i: str(i.name)):
                 conn.execute(CreateIndex(index))
             for fk in sorted(table.foreign_key_constraints, key=lambda c: tuple(c.column_keys)):
-                conn.execute(AddConstraint(fk))
+                # isolate_from_table=False: the default would mark the shared metadata's constraint
+                # as "added by ALTER", and every later create_all in this process would omit it.
+                conn.execute(AddConstraint(fk, isolate_from_table=False))
     with engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE " + ", ".join(COLUMNS))
