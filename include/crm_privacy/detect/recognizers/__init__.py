@@ -1,0 +1,52 @@
+"""French PII recognizers, one per module (Presidio style), and the list the engine runs."""
+
+from __future__ import annotations
+
+from crm_privacy.detect.recognizers.base import FrPatternRecognizer
+from crm_privacy.detect.recognizers.credit_card import FrCreditCardRecognizer
+from crm_privacy.detect.recognizers.email import FrEmailRecognizer
+from crm_privacy.detect.recognizers.fr_address import FrAddressRecognizer
+from crm_privacy.detect.recognizers.fr_birth_date import FrBirthDateRecognizer
+from crm_privacy.detect.recognizers.fr_civility_person import FrCivilityPersonRecognizer
+from crm_privacy.detect.recognizers.fr_nir import FrNirRecognizer
+from crm_privacy.detect.recognizers.fr_phone import FrPhoneRecognizer
+from crm_privacy.detect.recognizers.fr_siren import FrSirenRecognizer
+from crm_privacy.detect.recognizers.fr_siret import FrSiretRecognizer
+from crm_privacy.detect.recognizers.fr_spacy_person import FrSpacyPersonRecognizer
+from crm_privacy.detect.recognizers.iban import FrIbanRecognizer
+
+PATTERN_RECOGNIZERS: tuple[type[FrPatternRecognizer], ...] = (
+    FrEmailRecognizer,
+    FrPhoneRecognizer,
+    FrIbanRecognizer,
+    FrNirRecognizer,
+    FrCreditCardRecognizer,
+    FrSirenRecognizer,
+    FrSiretRecognizer,
+    FrAddressRecognizer,
+    FrBirthDateRecognizer,
+    FrCivilityPersonRecognizer,
+)
+
+
+def pattern_recognizers() -> list[FrPatternRecognizer]:
+    """One fresh instance of every regex recognizer (compiled once, reused for every text)."""
+    return [cls() for cls in PATTERN_RECOGNIZERS]
+
+
+__all__ = [
+    "PATTERN_RECOGNIZERS",
+    "FrAddressRecognizer",
+    "FrBirthDateRecognizer",
+    "FrCivilityPersonRecognizer",
+    "FrCreditCardRecognizer",
+    "FrEmailRecognizer",
+    "FrIbanRecognizer",
+    "FrNirRecognizer",
+    "FrPatternRecognizer",
+    "FrPhoneRecognizer",
+    "FrSirenRecognizer",
+    "FrSiretRecognizer",
+    "FrSpacyPersonRecognizer",
+    "pattern_recognizers",
+]

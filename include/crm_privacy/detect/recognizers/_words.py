@@ -1,0 +1,186 @@
+"""Word lists and the name-token walk shared by the French recognizers (no spaCy needed)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+def _wordlist(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that end a name: French function words, CRM shorthand and the verbs that follow a name in
+# sales notes ("Mme dupont rappelle demain"). Accent-free and lower case (compared after fold()).
+STOP_WORDS: frozenset[str] = _wordlist(
+    """
+    a à ai au aux avec ce ces cet cette chez dans de des du elle en est et il ils je la le les leur
+    lui ma mais me mes moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se ses si son
+    sur ta te tes toi ton tu un une vos votre vous y ne nee né née nes
+    ok rdv tel tél tel. tél. telephone téléphone portable mobile fixe fax mail email e-mail courriel
+    mel adresse rue avenue boulevard iban bic rib nir siren siret tva cb carte visa mastercard amex
+    client cliente clients prospect contact interlocuteur interlocutrice gérant gérante directeur
+    directrice responsable commercial commerciale comptable assistante assistant service société
+    devis commande facture contrat offre relance rappel appel appels mardi lundi mercredi jeudi
+    vendredi samedi dimanche demain hier aujourd aujourd'hui matin soir midi semaine mois
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    rappelle rappeler appelle appeler souhaite souhaiterait demande veut voudrait confirme accepte
+    refuse préfère attend viendra passe passera signe signé signée valide validé validée règle payé
+    réglé rencontré rencontrée vu vue joint jointe joignable injoignable absent absente présent
+    intéressé intéressée satisfait satisfaite mécontent mécontente informé informée relancé relancée
+    dit indique signale précise ajoute envoie envoyé envoyée reçu reçue vient était sera serait a été
+    m mr mme mlle melle monsieur madame mademoiselle dr docteur pr professeur cedex
+    livraison relevé parrainage réunion salon habite remise prix ticket fiche inventaire bon dossier
+    assurance souscription renouvellement changement mise paiement prélèvement opposition entretien
+    visite kbis point relance objet total montant budget ht ttc eur sku expédition retour échange
+    avoir remboursement litige réclamation proposition négociation signature résiliation abonnement
+    option produit article modèle lot stock catalogue tarif promo promotion campagne newsletter démo
+    formation installation maintenance intervention panne garantie sav support incident important
+    info infos nb ps remarque attention confidentiel interne agenda planning rendu cr suivi prospection
+    lead opportunité pipe trimestre objectif ca marge commission facturation comptabilité achats
+    direction dsi drh daf dg pdg rh siège agence bureau magasin boutique entrepôt usine site foire
+    conférence séminaire déjeuner visio entrant sortant nouveau nouvelle vip froid chaud perso rcs
+    maire président présidente principal principale
+    merci cordialement bonjour bonsoir urgent urgente note notes voir cf ref réf n° no num numéro
+    date naissance ddn anniversaire nom prénom prenom titulaire compte signataire
+    """
+)
+
+#: Lower-case particles allowed inside a capitalised name ("Jean de La Fontaine").
+PARTICLES: frozenset[str] = frozenset(
+    {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "ben", "el"}
+)
+
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*\.?")
+_GAP = re.compile(r"[ \t]{1,2}")
+
+
+def fold_text(text: str) -> str:
+    """Lower case without accents, so ``NÉE``, ``née`` and ``nee`` compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+fold = lru_cache(maxsize=16384)(fold_text)  # single words repeat a lot: cache them
+
+
+_STOP_FOLDED = frozenset(fold(w) for w in STOP_WORDS)
+
+
+def is_stop(word: str) -> bool:
+    return fold(word.rstrip(".")) in _STOP_FOLDED
+
+
+def _style(word: str) -> str:
+    core = word[2:] if word[:2].lower() in _ELIDED and len(word) > 2 else word
+    return "cap" if core[0].isupper() or core[0].isdigit() else "lower"
+
+
+_ELIDED = frozenset({"l'", "d'", "l’", "d’"})
+_NUMBER = re.compile(r"[0-9]{1,4}(?:er|e|ème|bis|ter)?(?![\w])")
+
+
+def walk(
+    text: str,
+    pos: int,
+    *,
+    max_tokens: int = 4,
+    lower_max: int = 3,
+    particles: frozenset[str] = PARTICLES,
+    street: bool = False,
+    lower_ok: bool = True,
+) -> int | None:
+    """End offset of the name (of a person, a street or a town) that starts at ``pos``, or None.
+
+    The first token sets the style: a capitalised name continues with capitalised or upper-case
+    tokens (plus particles), a lower-case one (typed carelessly) with lower-case tokens, at most
+    ``lower_max`` of them. Stop words end the name, so "Mme Dupont souhaite" and "MME DUPONT TEL"
+    stop in time. In ``street`` mode particles may appear in any style and short numbers are
+    tokens ("rue du 8 Mai").
+    """
+    end: int | None = None
+    style = ""
+    count = 0
+    i = pos
+    while count < max_tokens:
+        m = _TOKEN.match(text, i) or (_NUMBER.match(text, i) if street else None)
+        if m is None:
+            break
+        word = m.group()
+        is_initial = len(word) == 2 and word[1] == "." and word[0].isupper()
+        word_end = m.end() if is_initial or not word.endswith(".") else m.end() - 1
+        bare = word.rstrip(".")
+        low = bare.lower()
+        if low in particles and (street or style == "cap" or not count):
+            nxt = _skip_gap(text, m.end())
+            if nxt is None:
+                break
+            i = nxt
+            continue  # a particle counts only if a real token follows
+        if not is_initial and (is_stop(bare) or (len(bare) < 2 and not bare.isdigit())):
+            break
+        tok_style = _style(bare)
+        if not style:
+            if tok_style == "lower" and not lower_ok:
+                break
+            style = tok_style
+        elif style != tok_style and not bare.isdigit():
+            break
+        count += 1
+        end = word_end
+        if style == "lower" and count >= lower_max:
+            break
+        nxt = _skip_gap(text, word_end)
+        if nxt is None:
+            break
+        i = nxt
+    return end
+
+
+def _skip_gap(text: str, i: int) -> int | None:
+    m = _GAP.match(text, i)
+    return m.end() if m else None
+
+
+def has_context(text: str, start: int, words: tuple[str, ...], window: int = 40) -> bool:
+    """True when one of ``words`` (accent-free, lower case) occurs in the ``window`` chars before."""
+    before = fold_text(text[max(0, start - window) : start])
+    return any(w in before for w in words)
+
+
+# Words that make a capitalised name a company ("Dupont SARL", "Martin et Fils", "Groupe Leroy").
+COMPANY_MARKERS: frozenset[str] = _wordlist(
+    """
+    sa sas sasu sarl eurl snc sci scop sca gie ei eirl s.a s.a.s s.a.r.l s.a.r.l. sarl. fils cie
+    associes groupe societe ets etablissements cabinet agence industries industrie holding
+    consulting conseil services distribution france international immobilier transports boulangerie
+    garage pharmacie laboratoire
+    """
+)
+_WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
+_NEXT_WORD = re.compile(r"[ \t]+(?:et[ \t]+|&[ \t]*)?([^\W\d_][\w.'’\-]*)")
+
+
+def looks_like_company(text: str, start: int, end: int) -> bool:
+    """True when the span, or the word right after it, is a company marker ("Dupont SARL",
+    "Martin et Fils"); a marker after punctuation ("Jean Martin (Dupont SARL)") does not count."""
+    words = _WORD.findall(text[start:end])
+    after = _NEXT_WORD.match(text, end)
+    if after is not None:
+        words.append(after.group(1))
+    return any(fold(w.rstrip(".")) in COMPANY_MARKERS or fold(w) in COMPANY_MARKERS for w in words)
+
+
+_OF = re.compile(r"[ \t]+(?:de|du|des|d['’]|chez)[ \t]*", re.IGNORECASE)
+
+
+def person_not_company(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The person part of a name span: "Sophie Lambert de Martin SAS" -> "Sophie Lambert";
+    None when the span is a company name ("Dupont SARL", "Leroy et Fils")."""
+    while looks_like_company(text, start, end):
+        cuts = [m.start() for m in _OF.finditer(text, start, end)]
+        if not cuts:
+            return None
+        end = cuts[-1]
+    return start, end

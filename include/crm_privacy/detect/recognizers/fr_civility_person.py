@@ -1,0 +1,75 @@
+"""Person names announced by a civility, a label or a verb cue, or shaped like ``DUPONT Claire``.
+
+spaCy finds most capitalised names; this recognizer catches what it misses in CRM notes: names
+typed in lower or upper case ("rdv avec mme dupont", "MME CLAIRE DUPONT TEL ..."), initials
+("J. Martin") and the administrative ``NOM Prénom`` order. The civility itself is not part of the
+span, so a scrubbed note still reads "Mme <PERSONNE>".
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+
+from crm_privacy.detect.entities import PERSON
+from crm_privacy.detect.recognizers._words import is_stop, person_not_company, walk
+from crm_privacy.detect.recognizers.base import FrPatternRecognizer
+
+_CIVILITY = r"m\.|mr\.?|mme\.?|mlle\.?|melle|monsieur|madame|mademoiselle|dr\.?|docteur|pr\.|professeur"
+_LABEL = (
+    r"nom(?:[ ]+de[ ]+naissance|[ ]+d['’]usage)?|pr[ée]nom|interlocut(?:eur|rice)|contact|client(?:e)?"
+    r"|titulaire(?:[ ]+du[ ]+compte)?|signataire|g[ée]rante?|demandeu(?:r|se)|b[ée]n[ée]ficiaire"
+)
+_CUE = (
+    r"(?:rdv|rendez-vous|rencontre|r[ée]union|appel(?:[ ]+(?:entrant|sortant))?|message(?:[ ]+vocal)?"
+    r"|mail|courriel|[ée]change|entretien)[ ]+(?:avec|de|d['’]|du)|de[ ]+la[ ]+part[ ]+de|au[ ]+nom[ ]+de"
+    r"|(?:valid|sign|envoy|recommand)[ée]e?s?[ ]+par|prospect|rappeler|relancer|contacter|joindre|recommande"
+    r"|remplace|parrainage[ ]*:|contact|bancaire[ ]+de"
+)
+_UP = r"[A-ZÀ-ÖØ-Þ]"
+_LOW = r"[a-zß-öø-ÿ]"
+_TITLE_WORD = rf"{_UP}{_LOW}+(?:-{_UP}{_LOW}+)*"
+_UPPER_WORD = rf"{_UP}{{2,}}(?:[-'’]{_UP}+)*"
+_SHAPE = rf"(?-i:{_UPPER_WORD}[ ]{_TITLE_WORD}|{_TITLE_WORD}[ ]{_UPPER_WORD})"
+_INITIAL = rf"(?-i:[A-LN-Z]\.[ ]?(?:{_TITLE_WORD}|{_UPPER_WORD}))"
+# "Dupont a rappelé", "Claire souhaite...": a capitalised subject of a verb only people do.
+_SUBJECT = rf"(?-i:(?:{_TITLE_WORD}|{_UPPER_WORD})(?:[ ](?:{_TITLE_WORD}|{_UPPER_WORD}))?)"
+_VERB = (
+    r"a[ ]+(?:rappel|appel|t[ée]l[ée]phon|confirm|sign|[ée]crit|r[ée]pondu|accept|refus)[ée]"
+    r"|rappelle|souhaite|demande|confirme|pr[ée]f[èe]re"
+)
+_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+class FrCivilityPersonRecognizer(FrPatternRecognizer):
+    """``Mme Claire Dupont``, ``m. dupont``, ``MONSIEUR JEAN MARTIN``, ``Nom : DUPONT``,
+    ``RAPPELER ASTRID RENARD``, ``BAILLY Émilie``, ``T. Bernier``."""
+
+    ENTITY = PERSON
+    FLAGS = re.IGNORECASE
+    PATTERNS = (
+        Pattern("civility", rf"(?<![\w.])(?:{_CIVILITY})[ \t]+", 0.9),
+        Pattern("label", rf"(?<![\w])(?:{_LABEL})(?:[ ]+[^\W\d_]+)?[ \t]*:[ \t]*", 0.8),
+        Pattern("cue", rf"(?<![\w])(?:{_CUE})[ \t]*", 0.6),
+        Pattern("shape", rf"(?<![\w.])(?P<pii>{_SHAPE})(?![\w])", 0.6),
+        Pattern("initial", rf"(?<![\w.])(?P<pii>{_INITIAL})(?![\w])", 0.6),
+        Pattern("subject", rf"(?<![\w.])(?P<pii>{_SUBJECT})[ ]+(?:{_VERB})", 0.6),
+    )
+    CONTEXT = ("m.", "mme", "monsieur", "madame", "nom", "prenom", "contact")
+
+    def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
+        if pattern_name in ("shape", "initial", "subject"):
+            start, end = match.span("pii")
+            words = _WORDS.findall(text[start:end])
+            if any(len(w) > 1 and is_stop(w) for w in words):
+                return None
+            return person_not_company(text, start, end)
+        name_end = walk(text, match.end(), max_tokens=4, lower_max=3)
+        if name_end is None:
+            return None
+        bounds = person_not_company(text, match.end(), name_end)
+        # A verb cue is weak ("RDV avec Acme", "rappeler demain"): ask for two names.
+        if bounds is None or (pattern_name == "cue" and " " not in text[bounds[0] : bounds[1]]):
+            return None
+        return bounds

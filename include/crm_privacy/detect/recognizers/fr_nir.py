@@ -1,0 +1,34 @@
+"""French social security number (NIR): 15 characters, Corsica 2A/2B, key checked."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+from stdnum.fr import nir
+
+from crm_privacy.detect.entities import FR_NIR
+from crm_privacy.detect.recognizers.base import FrPatternRecognizer
+
+_S = r"[ .\-]?"
+_SEPARATORS = re.compile(r"[ .\-]")
+
+
+class FrNirRecognizer(FrPatternRecognizer):
+    """``2 80 01 2A 123 456 78`` or ``180017512345678``: sex, year, month, department, commune,
+    order and the two-digit key (97 - number mod 97, with 2A -> 19 and 2B -> 18)."""
+
+    ENTITY = FR_NIR
+    NEEDS = r"[0-9]"
+    PATTERNS = (
+        Pattern(
+            "nir",
+            rf"(?<![0-9A-Za-z])[1-478]{_S}[0-9]{{2}}{_S}(?:0[1-9]|1[0-2]|[2-9][0-9]){_S}"
+            rf"(?:[0-9]{{2}}|2[AaBb]){_S}[0-9]{{3}}{_S}[0-9]{{3}}{_S}[0-9]{{2}}(?![0-9])",
+            0.5,
+        ),
+    )
+    CONTEXT = ("nir", "securite sociale", "secu", "insee", "n ss", "numero ss")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return bool(nir.is_valid(_SEPARATORS.sub("", pattern_text).upper()))

@@ -1,0 +1,33 @@
+"""IBAN (French and foreign), with or without spaces, checked with the mod-97 key and BBAN format."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+from stdnum import iban
+
+from crm_privacy.detect.entities import IBAN_CODE
+from crm_privacy.detect.recognizers.base import FrPatternRecognizer
+
+
+class FrIbanRecognizer(FrPatternRecognizer):
+    """``FR76 3000 6000 0112 3456 7890 189`` or ``FR7630006000011234567890189``."""
+
+    ENTITY = IBAN_CODE
+    NEEDS = r"[0-9]"
+    FLAGS = re.IGNORECASE  # "fr76 ..." typed in lower case is still an IBAN
+    PATTERNS = (
+        Pattern(
+            "iban",
+            r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![A-Za-z0-9])",
+            0.5,
+        ),
+    )
+    CONTEXT = ("iban", "rib", "compte", "virement", "prelevement")
+
+    def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
+        return self.longest_valid(text, match.start(), match.end(), min_chars=15)
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return bool(iban.is_valid(pattern_text.upper()))

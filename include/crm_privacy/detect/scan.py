@@ -1,0 +1,90 @@
+"""Streaming scans: batches in, spans out, in order, constant memory, both cores on large inputs."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
+
+from crm_privacy.detect.engine import get_engine
+from crm_privacy.detect.entities import Span
+from crm_privacy.detect.nlp import DEFAULT_MODEL
+
+BATCH_SIZE = 256
+#: Below this many texts a second process costs more (start-up, pickling) than it saves.
+PARALLEL_AFTER = 2048
+
+
+def scan_batches(
+    batches: Iterable[Sequence[str | None]],
+    *,
+    model: str = DEFAULT_MODEL,
+    n_process: int | None = None,
+    parallel_after: int = PARALLEL_AFTER,
+) -> Iterator[list[list[Span]]]:
+    """For each batch of texts, the spans of each text, in input order.
+
+    ``n_process=None`` means: one process while fewer than ``parallel_after`` texts have been seen,
+    then up to 2 worker processes (capped by the CPU count). At most ``2 * n_process`` batches are
+    in flight, so memory does not grow with the input.
+    """
+    engine = get_engine(model)  # built here, so forked workers inherit it instead of loading it
+    procs = _processes(n_process)
+    seen = 0
+    iterator = iter(batches)
+    for batch in iterator:
+        yield engine.analyze_batch(batch)
+        seen += len(batch)
+        if procs > 1 and (n_process is not None or seen >= parallel_after):
+            yield from _parallel(iterator, model, procs)
+            return
+
+
+def scan_texts(
+    texts: Iterable[str | None],
+    *,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = BATCH_SIZE,
+    n_process: int | None = None,
+) -> Iterator[list[Span]]:
+    """The spans of each text, in input order (a flat view of ``scan_batches``)."""
+    for results in scan_batches(batched(texts, batch_size), model=model, n_process=n_process):
+        yield from results
+
+
+def batched(items: Iterable[str | None], size: int) -> Iterator[list[str | None]]:
+    batch: list[str | None] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _processes(requested: int | None) -> int:
+    if multiprocessing.current_process().daemon:
+        return 1  # daemonic processes (some executors' workers) may not have children
+    available = os.cpu_count() or 1
+    return max(1, min(requested if requested is not None else 2, available))
+
+
+def _parallel(batches: Iterator[Sequence[str | None]], model: str, procs: int) -> Iterator[list[list[Span]]]:
+    # fork: workers inherit the loaded model (copy-on-write) instead of loading it again.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with context.Pool(procs) as pool:
+        pending: deque[AsyncResult[list[list[Span]]]] = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_analyze_in_worker, (model, list(batch))))
+            if len(pending) >= 2 * procs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _analyze_in_worker(model: str, batch: list[str | None]) -> list[list[Span]]:
+    return get_engine(model).analyze_batch(batch)
