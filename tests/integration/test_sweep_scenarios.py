@@ -379,3 +379,34 @@ def test_notes_on_an_erased_prospects_opportunity_do_not_dangle(crm: Crm) -> Non
     crm.sweep()
 
     assert crm.orphans() == {}
+
+
+def test_expired_prospects_notes_are_scrubbed(crm: Crm) -> None:
+    """Scenario 1, free text: the notes about an expired prospect stay (business history) but lose the
+    person's identifiers (scrub_text), and are marked so that the next run leaves them alone."""
+    rows = Rows()
+    rows.bystanders()
+    subject = s1_expired_prospect(rows)
+    person = rows.tables["contacts"][-1]
+    identifiers = [person["email"], f"{person['first_name']} {person['last_name']}", "06 12 34 56 78"]
+    note = rows.add(
+        "notes",
+        parent_type="contact",
+        parent_id=subject,
+        author="commercial",
+        body=f"RDV avec Mme {identifiers[1]}, tél. {identifiers[2]}, {identifiers[0]} : intéressée par l'offre",
+        created_at=at("2022-06-01"),
+    )
+    crm.load(rows)
+    before = crm.snapshot()
+
+    summary = crm.sweep()
+
+    expected = expected_r1(rows, {subject})
+    expected["notes"] = {note}
+    assert changed_keys(before, crm.snapshot()) == expected
+    scrubbed = crm.row("notes", note)
+    assert scrubbed["scrubbed_at"] == dt.datetime(2025, 6, 30)
+    assert "intéressée par l'offre" in scrubbed["body"]
+    assert [value for value in identifiers if value in scrubbed["body"]] == []
+    assert crm.sweep()["rows_affected"] == 0 and summary["status"] == "succeeded"
