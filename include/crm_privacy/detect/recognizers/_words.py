@@ -49,7 +49,25 @@ STOP_WORDS: frozenset[str] = _wordlist(
 
 #: Lower-case particles allowed inside a capitalised name ("Jean de La Fontaine").
 PARTICLES: frozenset[str] = frozenset(
-    {"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "ben", "el"}
+    {
+        "de",
+        "du",
+        "des",
+        "d'",
+        "d’",
+        "le",
+        "la",
+        "van",
+        "von",
+        "der",
+        "ben",
+        "el",
+        "da",
+        "dos",
+        "das",
+        "di",
+        "del",
+    }
 )
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*\.?")
@@ -155,7 +173,8 @@ COMPANY_MARKERS: frozenset[str] = _wordlist(
     sa sas sasu sarl eurl snc sci scop sca gie ei eirl s.a s.a.s s.a.r.l s.a.r.l. sarl. fils cie
     associes groupe societe ets etablissements cabinet agence industries industrie holding
     consulting conseil services distribution france international immobilier transports boulangerie
-    garage pharmacie laboratoire
+    garage pharmacie laboratoire entreprise entreprises assurances banque mutuelle technologies
+    solutions systems partners
     """
 )
 _WORD = re.compile(r"[^\W\d_][\w.'’\-]*")

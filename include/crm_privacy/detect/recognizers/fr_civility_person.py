@@ -13,10 +13,13 @@ import re
 from presidio_analyzer import Pattern
 
 from crm_privacy.detect.entities import PERSON
-from crm_privacy.detect.recognizers._words import is_stop, person_not_company, walk
+from crm_privacy.detect.recognizers._words import PARTICLES, is_stop, person_not_company, walk
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
-_CIVILITY = r"m\.|mr\.?|mme\.?|mlle\.?|melle|monsieur|madame|mademoiselle|dr\.?|docteur|pr\.|professeur"
+_CIVILITY = (
+    r"m\.|mr\.?|mme\.?|mlle\.?|melle|monsieur|madame|mademoiselle|dr\.?|docteur|pr\.|professeur"
+    r"|(?-i:Ma[iî]tre|Me)"  # lawyers; capitalised only ("maître d'ouvrage" is a role)
+)
 _LABEL = (
     r"nom(?:[ ]+de[ ]+naissance|[ ]+d['’]usage)?|pr[ée]nom|interlocut(?:eur|rice)|contact|client(?:e)?"
     r"|titulaire(?:[ ]+du[ ]+compte)?|signataire|g[ée]rante?|demandeu(?:r|se)|b[ée]n[ée]ficiaire"
@@ -35,11 +38,16 @@ _SHAPE = rf"(?-i:{_UPPER_WORD}[ ]{_TITLE_WORD}|{_TITLE_WORD}[ ]{_UPPER_WORD})"
 _INITIAL = rf"(?-i:[A-LN-Z]\.[ ]?(?:{_TITLE_WORD}|{_UPPER_WORD}))"
 # "Dupont a rappelé", "Claire souhaite...": a capitalised subject of a verb only people do.
 _SUBJECT = rf"(?-i:(?:{_TITLE_WORD}|{_UPPER_WORD})(?:[ ](?:{_TITLE_WORD}|{_UPPER_WORD}))?)"
-_VERB = (
-    r"a[ ]+(?:rappel|appel|t[ée]l[ée]phon|confirm|sign|[ée]crit|r[ée]pondu|accept|refus)[ée]"
-    r"|rappelle|souhaite|demande|confirme|pr[ée]f[èe]re"
-)
+_VERB = r"a[ ]+(?:rappel|appel|t[ée]l[ée]phon|[ée]crit|r[ée]pondu)[ée]?|rappelle|pr[ée]f[èe]re"  # what firms rarely do
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+_VOWELS = frozenset("AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸ")
+
+
+def _acronym(word: str) -> bool:
+    """ "BNP", "SNCF", "EDF": short or vowel-less capitals name firms, not people ("DUPONT", "ROUX")."""
+    if len(word) < 2 or not word.isupper() or word.lower() in PARTICLES:
+        return False
+    return len(word) < 4 or not _VOWELS.intersection(word)
 
 
 class FrCivilityPersonRecognizer(FrPatternRecognizer):
@@ -62,14 +70,19 @@ class FrCivilityPersonRecognizer(FrPatternRecognizer):
         if pattern_name in ("shape", "initial", "subject"):
             start, end = match.span("pii")
             words = _WORDS.findall(text[start:end])
-            if any(len(w) > 1 and is_stop(w) for w in words):
+            if any(len(w) > 1 and is_stop(w) for w in words) or any(_acronym(w) for w in words):
                 return None
             return person_not_company(text, start, end)
         name_end = walk(text, match.end(), max_tokens=4, lower_max=3)
         if name_end is None:
             return None
         bounds = person_not_company(text, match.end(), name_end)
-        # A verb cue is weak ("RDV avec Acme", "rappeler demain"): ask for two names.
-        if bounds is None or (pattern_name == "cue" and " " not in text[bounds[0] : bounds[1]]):
+        if bounds is None:
             return None
+        # A verb cue is weak ("RDV avec Acme", "rappeler demain", "avec BNP Paribas"): ask for two
+        # names and no acronym.
+        if pattern_name == "cue":
+            words = _WORDS.findall(text[bounds[0] : bounds[1]])
+            if len(words) < 2 or any(_acronym(w) for w in words):
+                return None
         return bounds

@@ -12,7 +12,7 @@ from crm_privacy.detect.entities import PERSON, Span
 from crm_privacy.detect.recognizers._words import PARTICLES, is_stop, person_not_company
 
 _CIVILITY = re.compile(
-    r"(?:m\.|mr\.?|mme\.?|mlle\.?|melle|monsieur|madame|mademoiselle|dr\.?|docteur|pr\.|professeur)\s+",
+    r"(?:m\.|mr\.?|mme\.?|mlle\.?|melle|monsieur|madame|mademoiselle|dr\.?|docteur|pr\.|professeur|ma[iî]tre|me)\s+",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(r"[0-9@/\\_#€$%=+<>]|https?:|www\.")
