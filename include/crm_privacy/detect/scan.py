@@ -13,6 +13,7 @@ from crm_privacy.detect.entities import Span
 from crm_privacy.detect.nlp import DEFAULT_MODEL
 
 BATCH_SIZE = 256
+PROCESSES_VARIABLE = "CRM_PRIVACY_DETECT_PROCESSES"
 #: Below this many texts a second process costs more (start-up, pickling) than it saves.
 PARALLEL_AFTER = 2048
 
@@ -27,8 +28,8 @@ def scan_batches(
     """For each batch of texts, the spans of each text, in input order.
 
     ``n_process=None`` means: one process while fewer than ``parallel_after`` texts have been seen,
-    then up to 2 worker processes (capped by the CPU count). At most ``2 * n_process`` batches are
-    in flight, so memory does not grow with the input.
+    then ``$CRM_PRIVACY_DETECT_PROCESSES`` (default 2) worker processes, capped by the CPU count.
+    At most two batches per process are in flight, so memory does not grow with the input.
     """
     engine = get_engine(model)  # built here, so forked workers inherit it instead of loading it
     procs = _processes(n_process)
@@ -68,8 +69,10 @@ def batched(items: Iterable[str | None], size: int) -> Iterator[list[str | None]
 def _processes(requested: int | None) -> int:
     if multiprocessing.current_process().daemon:
         return 1  # daemonic processes (some executors' workers) may not have children
-    available = os.cpu_count() or 1
-    return max(1, min(requested if requested is not None else 2, available))
+    if requested is None:
+        # Operators can pin it (e.g. 1 inside a worker that must not fork) without a code change.
+        requested = int(os.environ.get(PROCESSES_VARIABLE, "2") or "2")
+    return max(1, min(requested, os.cpu_count() or 1))
 
 
 def _parallel(batches: Iterator[Sequence[str | None]], model: str, procs: int) -> Iterator[list[list[Span]]]:
