@@ -71,6 +71,9 @@ PII_TEMPLATES = (
     "Rappeler {civ} {last} au {mobile} ou au {phone}, e-mail {email}.",
     "NIR {nir} communiqué par téléphone pour la mutuelle d'entreprise de {first} {last}.",
     "Visite sur site chez {civ} {last}, {street}, {postcode} {city}. Chien dans le jardin, sonner deux fois.",
+    # Scenario 17 of GDPR_RULES.md: everything at once, plus an order number shaped like a postcode.
+    "RDV avec {civ} {first} {last}, {born} le {birth}, tél {mobile}, NIR {nir}, IBAN {iban}, {email}, "
+    "commande n° {order_cp}.",
 )
 
 BUSINESS_TEMPLATES = (
@@ -124,6 +127,8 @@ def _pii_slots(r: random.Random, p: Person, template: str) -> dict[str, str]:
         slots["nir"] = nir(r, p.male, p.birth, spaced=r.random() < 0.6)
     if "{iban}" in template:
         slots["iban"] = iban(r, spaced=r.random() < 0.7)
+    if "{order_cp}" in template:
+        slots["order_cp"] = f"{r.randrange(1, 96):02d}{r.randrange(0, 1000):03d}-{r.randrange(100, 1000)}"
     return slots
 
 
