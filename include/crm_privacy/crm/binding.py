@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from graphlib import TopologicalSorter
 
-from sqlalchemy import Column, ColumnElement, Engine, MetaData, Table, and_, select
+from sqlalchemy import Column, ColumnElement, Engine, MetaData, Table, and_, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from crm_privacy.errors import ConnectionFailed, PolicyError
@@ -48,18 +49,48 @@ class Binding:
             return match(table.c[link.fk])
         if link.polymorphic is not None:
             poly = link.polymorphic
-            return and_(table.c[poly.type_column] == poly.type_value, match(table.c[poly.id_column]))
+            branches = []
+            for type_value, parent in poly.targets(self.policy.subject.table).items():
+                if parent == self.policy.subject.table:
+                    branch = match(table.c[poly.id_column])
+                else:
+                    branch = table.c[poly.id_column].in_(
+                        select(self.key(parent)).where(self.linked(parent, match))
+                    )
+                branches.append(and_(table.c[poly.type_column] == type_value, branch))
+            return or_(*branches)
         column, parent = link.via_parts()
         return table.c[column].in_(select(self.key(parent)).where(self.linked(parent, match)))
 
     def delete_order(self) -> list[str]:
-        """Policy tables, children before parents (reflected foreign keys)."""
-        ordered = [t.name for t in reversed(self.metadata.sorted_tables)]
-        return [name for name in ordered if name in self.policy.tables]
+        """Policy tables, children before parents: reflected foreign keys and declared links (a note
+        attached to an opportunity is treated before the opportunity is deleted)."""
+        after: dict[str, set[str]] = {name: set() for name in self.policy.tables}
+        for table in self.metadata.tables.values():
+            for fk in table.foreign_keys:
+                parent = fk.column.table.name
+                if parent in after and table.name in after and parent != table.name:
+                    after[parent].add(table.name)
+        for name, tp in self.policy.tables.items():
+            for parent in _declared_parents(self.policy, name, tp):
+                if parent in after and parent != name:
+                    after[parent].add(name)
+        return list(TopologicalSorter(after).static_order())
 
     def linked_tables(self) -> Iterator[tuple[str, TablePolicy]]:
         for name in self.delete_order():
             yield name, self.policy.tables[name]
+
+
+def _declared_parents(policy: Policy, name: str, tp: TablePolicy) -> list[str]:
+    link = tp.link
+    if link.fk is not None:
+        return [policy.subject.table]
+    if link.via is not None:
+        return [link.via_parts()[1]]
+    if link.polymorphic is not None:
+        return list(link.polymorphic.targets(policy.subject.table).values())
+    return []
 
 
 def bind(policy: Policy, engine: Engine) -> Binding:

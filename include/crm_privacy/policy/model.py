@@ -94,9 +94,22 @@ class ColumnAction(Strict):
 
 
 class Polymorphic(Strict):
+    """A "parent type + parent id" link: ``type_value`` (the parent is the subject) or ``parents``
+    (type value -> table, each parent itself linked to the subject)."""
+
     type_column: str
     id_column: str
-    type_value: str
+    type_value: str | None = None
+    parents: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Polymorphic:
+        if (self.type_value is None) == (not self.parents):
+            raise ValueError("set either type_value (the parent is the subject) or parents: {type: table}")
+        return self
+
+    def targets(self, subject_table: str) -> dict[str, str]:
+        return {self.type_value: subject_table} if self.type_value is not None else dict(self.parents)
 
 
 class Link(Strict):
@@ -300,6 +313,12 @@ class Policy(Strict):
                 _, parent = table.link.via_parts()
                 if parent not in self.tables:
                     raise ValueError(f"tables.{name}.link.via: parent table {parent!r} is not in tables:")
+            if table.link.polymorphic is not None:
+                for parent in table.link.polymorphic.parents.values():
+                    if parent not in self.tables:
+                        raise ValueError(
+                            f"tables.{name}.link.polymorphic.parents: table {parent!r} is not in tables:"
+                        )
         return self
 
     def purpose(self, purpose_id: str) -> Purpose:

@@ -95,7 +95,8 @@ def consent_selection(binding: Binding, rule: ConsentRule, as_of: dt.date) -> Se
         c[spec.given_at].is_not(None),
         c[spec.withdrawn_at].is_(None),
         c[spec.text_version].is_not(None),
-        or_(c[spec.mechanism].is_(None), c[spec.mechanism].not_in(spec.invalid_mechanisms)),
+        c[spec.mechanism].is_not(None),  # no mechanism recorded = no proof of an affirmative act
+        c[spec.mechanism].not_in(spec.invalid_mechanisms),
     )
     collected = binding.subject.c[rule.collected_at]
     grace_over = collected < expiry_cutoff(as_of, rule.grace)
@@ -109,6 +110,7 @@ def consent_selection(binding: Binding, rule: ConsentRule, as_of: dt.date) -> Se
         "withdrawn": has(or_(c[spec.withdrawn_at].is_not(None), c[spec.status_column] == "withdrawn")),
         "refused": has(c[spec.status_column] == "refused"),
         "invalid_mechanism": has(c[spec.mechanism].in_(spec.invalid_mechanisms)),
+        "no_mechanism": has(and_(c[spec.status_column] == spec.granted_value, c[spec.mechanism].is_(None))),
         "no_text_version": has(
             and_(c[spec.status_column] == spec.granted_value, c[spec.text_version].is_(None))
         ),

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from crm_privacy.crm.binding import Binding
 from crm_privacy.errors import PolicyError
@@ -49,8 +49,28 @@ class TableStep:
 def build_steps(binding: Binding, scope: RuleScope, as_of: dt.date, rule_id: str) -> list[TableStep]:
     steps: list[TableStep] = []
     for name, tp in binding.linked_tables():
-        steps.extend(_table_steps(binding, name, tp, scope, as_of, rule_id))
+        own = _table_steps(binding, name, tp, scope, as_of, rule_id)
+        orphaned = _deleted_parent_types(binding, tp, scope)
+        if orphaned and tp.link.polymorphic is not None:
+            # rows attached to a parent this rule deletes would point at nothing: they go with it
+            type_column = binding.table(name).c[tp.link.polymorphic.type_column]
+            steps.append(TableStep(name, "delete", condition=type_column.in_(orphaned)))
+            for step in own:
+                step.condition = and_(step.condition, type_column.not_in(orphaned))
+        steps.extend(own)
     return steps
+
+
+def _deleted_parent_types(binding: Binding, tp: TablePolicy, scope: RuleScope) -> list[str]:
+    """Type values of a polymorphic link whose parent rows the rule deletes outright."""
+    if tp.link.polymorphic is None:
+        return []
+    out = []
+    for type_value, parent in tp.link.polymorphic.targets(binding.policy.subject.table).items():
+        ptp = binding.policy.tables[parent]
+        if ptp.row_action == "delete" and ptp.hold is None and _in_scope(scope, ptp.category):
+            out.append(type_value)
+    return out
 
 
 def _in_scope(scope: RuleScope, category: str) -> bool:

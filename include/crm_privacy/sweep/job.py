@@ -15,12 +15,13 @@ from typing import Any
 from sqlalchemy import Engine
 
 from crm_privacy.crm.binding import Binding, bind
-from crm_privacy.errors import BatchFailed, GuardRefused
+from crm_privacy.errors import BatchFailed, CrmPrivacyError, GuardRefused, PolicyError
 from crm_privacy.ledger import BatchRecord, Ledger, PlanItemRecord
 from crm_privacy.ledger.identity import crm_identity
 from crm_privacy.policy.loader import LoadedPolicy, load_policy
 from crm_privacy.rules.notices import NoticeCheck
 from crm_privacy.rules.planner import Plan, make_plan, read_key_batch, rule_targets
+from crm_privacy.rules.steps import build_steps
 from crm_privacy.sweep.apply import apply_batch
 from crm_privacy.transform.base import ActionContext
 from crm_privacy.transform.keys import KeyRing
@@ -58,7 +59,12 @@ def open_context(
     keyring: KeyRing | None = None,
 ) -> SweepContext:
     loaded = load_policy(policy_path)
-    binding = bind(loaded.policy, crm)
+    try:
+        binding = bind(loaded.policy, crm)
+        for rule in loaded.policy.rules:  # unknown actions and bad params: refused before any lock
+            build_steps(binding, rule.scope, as_of, rule.id)
+    except PolicyError as exc:
+        raise PolicyError(f"{loaded.path}: {exc}") from None
     return SweepContext(loaded, binding, ledger, crm_name, run_id, as_of, workdir, keyring)
 
 
@@ -79,7 +85,13 @@ def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Pl
         dry_run=dry_run,
         params=params,
     )
-    plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir, _notice_check(ctx))
+    try:
+        plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir, _notice_check(ctx))
+    except Exception as exc:
+        # a run that cannot plan must not keep the CRM locked nor stay 'running' in the ledger
+        ctx.ledger.finish_run(ctx.run_id, status="failed", summary={}, error=_error_text(exc))
+        ctx.ledger.release_lock(ctx.lock_name, ctx.run_id)
+        raise
     plan.save(ctx.workdir)
     ctx.ledger.record_plan(
         ctx.run_id,
@@ -97,6 +109,11 @@ def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Pl
         ],
     )
     return plan
+
+
+def _error_text(exc: Exception) -> str:
+    """Our errors are written without personal data; others are reduced to their type."""
+    return str(exc)[:500] if isinstance(exc, CrmPrivacyError) else type(exc).__name__
 
 
 def _notice_check(ctx: SweepContext) -> NoticeCheck | None:

@@ -33,6 +33,7 @@ def _context(conf: dict[str, Any]) -> Any:
     from crm_privacy.crm.engine import engine_from_airflow
     from crm_privacy.ledger import Ledger
     from crm_privacy.sweep.job import open_context
+    from crm_privacy.transform.keys import keyring_from_airflow
 
     ledger = Ledger(engine_from_airflow(conf["ledger_conn_id"]))
     ledger.migrate()
@@ -44,6 +45,7 @@ def _context(conf: dict[str, Any]) -> Any:
         conf["run_id"],
         dt.date.fromisoformat(conf["as_of"]),
         workdir_root() / _safe(conf["run_id"]),
+        keyring_from_airflow(),
     )
 
 
