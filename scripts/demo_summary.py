@@ -17,6 +17,9 @@ print(
 for rule in summary.get("rules", []):
     rows = sum(t["rows"] for t in rule["tables"])
     print(f"  {rule['rule_id']:<3} {rule['title']}: {rule['subjects']} personne(s), {rows} ligne(s)")
+    if rule.get("findings"):
+        found = ", ".join(f"{name} = {count}" for name, count in rule["findings"].items())
+        print(f"      constats : {found}")
 print(f"  rows changed: {summary.get('rows_affected', 0)} {summary.get('tables_affected', {})}")
 print(f"\nRun summary (JSON, for the DPO and machines): {runs[-1]}")
 print("Airflow log of the run: .demo/last-run.log ; privacy ledger: .demo/ledger.db")
