@@ -12,12 +12,16 @@ ENV := . scripts/env.sh &&
 
 .PHONY: demo install demo-data test test-fast lint airflow lock clean
 
-## demo: install everything, generate the demo CRM, run the retention sweep once with `airflow dags test`
+## demo: install everything, generate the demo CRM, run the retention sweep and the PII discovery
+##       once each with `airflow dags test`
 demo: install demo-data
 	@$(ENV) airflow db migrate > .demo/airflow-db-migrate.log 2>&1 || (cat .demo/airflow-db-migrate.log; exit 1)
 	@echo "Running the DAG crm_retention_sweep on the demo CRM (run date $(DEMO_DATE))..."
 	@$(ENV) airflow dags test crm_retention_sweep $(DEMO_DATE) -c '$(DEMO_CONF)' > .demo/last-run.log 2>&1 \
 		|| (tail -n 60 .demo/last-run.log; echo "The sweep failed: full log in .demo/last-run.log"; exit 1)
+	@echo "Running the DAG crm_pii_discovery on the demo CRM..."
+	@$(ENV) airflow dags test crm_pii_discovery $(DEMO_DATE) > .demo/last-discovery.log 2>&1 \
+		|| (tail -n 60 .demo/last-discovery.log; echo "Discovery failed: full log in .demo/last-discovery.log"; exit 1)
 	@$(ENV) $(BIN)/python scripts/demo_summary.py
 
 ## install: the virtualenv from the pinned requirements.txt, and our package (editable)

@@ -23,3 +23,15 @@ for rule in summary.get("rules", []):
 print(f"  rows changed: {summary.get('rows_affected', 0)} {summary.get('tables_affected', {})}")
 print(f"\nRun summary (JSON, for the DPO and machines): {runs[-1]}")
 print("Airflow log of the run: .demo/last-run.log ; privacy ledger: .demo/ledger.db")
+
+found = sorted((reports / "discovery").glob("*/discovery.json"), key=lambda p: p.stat().st_mtime)
+if found:
+    discovery = json.loads(found[-1].read_text(encoding="utf-8"))
+    verdict = "conforme" if discovery["compliant"] else "NON conforme"
+    print(f"\nPII discovery: {discovery['columns_sampled']} text columns sampled, {verdict}")
+    for f in discovery["undeclared"]:
+        types = ", ".join(f"{t} x{n}" for t, n in f["entities"].items())
+        print(
+            f"  colonne non recensée : {f['table']}.{f['column']} ({f['share_with_pii']:.0%} des lignes : {types})"
+        )
+    print(f"Discovery report: {found[-1]}")

@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "crm_privacy.demo.command",
     "crm_privacy.sweep.command",
     "crm_privacy.detect.command",
+    "crm_privacy.discovery.command",
 )
 
 

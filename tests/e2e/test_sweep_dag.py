@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -19,7 +18,6 @@ import pytest
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[2]
 AIRFLOW = str(Path(sys.executable).with_name("airflow"))
 RUN_DATE = "2025-06-30"
 
@@ -28,39 +26,13 @@ def _checksum(db: Path) -> str:
     """A digest of every row of every CRM table (the ledger is a separate file)."""
     digest = hashlib.sha256()
     with sqlite3.connect(db) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        tables = [
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
         for table in tables:
             for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY 1'):
                 digest.update(repr(row).encode())
     return digest.hexdigest()
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    from crm_privacy.cli import main
-
-    home = tmp_path_factory.mktemp("airflow")
-    crm, ledger = home / "crm.db", home / "ledger.db"
-    assert main(["demo-db", "--url", f"sqlite:///{crm}", "--contacts", "1500", "--seed", "7",
-                 "--as-of", RUN_DATE]) == 0
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "CRM_PRIVACY"))}
-    env.update(
-        AIRFLOW_HOME=str(home),
-        AIRFLOW__CORE__DAGS_FOLDER=str(ROOT / "dags"),
-        AIRFLOW__CORE__LOAD_EXAMPLES="False",
-        AIRFLOW__CORE__PARALLELISM="4",
-        AIRFLOW_CONN_CRM_DEMO=json.dumps({"conn_type": "sqlite", "host": str(crm)}),
-        AIRFLOW_CONN_CRM_PRIVACY_LEDGER=json.dumps({"conn_type": "sqlite", "host": str(ledger)}),
-        AIRFLOW_VAR_CRM_PRIVACY_HMAC_KEY="e2e-test-key-0123456789abcdef",
-        CRM_PRIVACY_WORKDIR=str(home / "work"),
-        CRM_PRIVACY_REPORTS_DIR=str(home / "reports"),
-        CRM_PRIVACY_POLICY=str(ROOT / "include" / "policies" / "demo_crm.yaml"),
-    )
-    subprocess.run([AIRFLOW, "db", "migrate"], env=env, check=True, capture_output=True, timeout=300)
-    with sqlite3.connect(crm) as conn:
-        emails = [r[0] for r in conn.execute("SELECT email FROM contacts WHERE email IS NOT NULL")]
-        names = [r[0] for r in conn.execute("SELECT last_name FROM contacts WHERE length(last_name) > 6")]
-    return {"env": env, "crm": crm, "ledger": ledger, "home": home, "emails": emails, "names": names}
 
 
 def _run(demo: dict[str, object], conf: dict[str, object]) -> tuple[str, dict[str, object]]:
@@ -69,7 +41,10 @@ def _run(demo: dict[str, object], conf: dict[str, object]) -> tuple[str, dict[st
     before = set((Path(str(demo["home"])) / "reports").glob("*/summary.json"))
     proc = subprocess.run(
         [AIRFLOW, "dags", "test", "crm_retention_sweep", RUN_DATE, "-c", json.dumps(conf)],
-        env=env, capture_output=True, text=True, timeout=900,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     log = proc.stdout + proc.stderr
     after = set((Path(str(demo["home"])) / "reports").glob("*/summary.json")) - before
@@ -93,7 +68,9 @@ def test_dry_run_then_real_then_nothing_left(demo: dict[str, object]) -> None:
     assert real["rows_affected"] > 0 and real["rows_left"] == 0
     assert _checksum(crm) != before
     with sqlite3.connect(crm) as conn:
-        anonymised = conn.execute("SELECT count(*) FROM contacts WHERE anonymised_at IS NOT NULL").fetchone()[0]
+        anonymised = conn.execute("SELECT count(*) FROM contacts WHERE anonymised_at IS NOT NULL").fetchone()[
+            0
+        ]
         archived = conn.execute("SELECT count(*) FROM invoices_archive").fetchone()[0]
     r1 = next(r for r in real["rules"] if r["rule_id"] == "R1")
     assert anonymised == r1["subjects"] > 0
@@ -114,7 +91,12 @@ def test_guard_refusal_fails_the_run_and_changes_nothing(demo: dict[str, object]
     from crm_privacy.cli import main
 
     crm = tmp_path / "crm.db"
-    assert main(["demo-db", "--url", f"sqlite:///{crm}", "--contacts", "400", "--seed", "3", "--as-of", RUN_DATE]) == 0
+    assert (
+        main(
+            ["demo-db", "--url", f"sqlite:///{crm}", "--contacts", "400", "--seed", "3", "--as-of", RUN_DATE]
+        )
+        == 0
+    )
     env = dict(demo["env"])  # type: ignore[call-overload]
     env["AIRFLOW_CONN_CRM_DEMO"] = json.dumps({"conn_type": "sqlite", "host": str(crm)})
     before = _checksum(crm)

@@ -123,7 +123,7 @@ def _tables_named(policy: Policy) -> set[str]:
     names = set(policy.tables) | {policy.subject.table}
     if policy.consents:
         names.add(policy.consents.table)
-    names |= set(policy.minimisation)
+    names |= set(policy.minimisation) | set(policy.non_personal)
     return names
 
 
@@ -175,3 +175,6 @@ def _columns_named(policy: Policy) -> Iterator[tuple[str, str, str]]:
     for table, columns in policy.minimisation.items():
         for column in columns:
             yield table, column, "minimisation"
+    for table, columns in policy.non_personal.items():
+        for column in columns:
+            yield table, column, "non_personal"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from crm_privacy.errors import ConnectionFailed
 
@@ -23,8 +23,8 @@ def normalise_url(url: str) -> str:
     """Give plain ``postgresql://`` / ``mysql://`` URLs the drivers we install (psycopg 3, PyMySQL)."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise ConnectionFailed(f"not a database URL: {_redact(url)!r}") from exc
+    except (ArgumentError, ValueError):
+        raise ConnectionFailed("not a database URL (value not shown: it may hold a password)") from None
     backend, _, driver = parsed.drivername.partition("+")
     if not driver and backend in _DRIVERS:
         parsed = parsed.set(drivername=_DRIVERS[backend])
@@ -37,7 +37,12 @@ def make_engine(url: str, *, check: bool = True, **kwargs: Any) -> Engine:
     """Create an engine; with ``check`` connect once so a wrong URL fails now, in one clear line."""
     # bound values never appear in exception messages or SQL logs (they may be personal data)
     kwargs.setdefault("hide_parameters", True)
-    engine = create_engine(normalise_url(url), **kwargs)
+    try:
+        engine = create_engine(normalise_url(url), **kwargs)
+    except (NoSuchModuleError, ModuleNotFoundError, ArgumentError) as exc:
+        raise ConnectionFailed(
+            f"unsupported database URL {_redact(url)}: use postgresql://, mysql:// (or mariadb://) or sqlite:///"
+        ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     if check:
@@ -77,5 +82,5 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _redact(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return "<unparseable URL>"

@@ -287,6 +287,10 @@ class Policy(Strict):
     minimisation: dict[str, list[str]] = Field(
         default_factory=dict, description="table -> personal columns that serve no declared purpose"
     )
+    non_personal: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="table -> columns reviewed and found to hold no personal data (e.g. legal-person data)",
+    )
 
     @model_validator(mode="after")
     def _references(self) -> Policy:
@@ -332,4 +336,8 @@ class Policy(Strict):
             if table.hold:
                 cols.update({c: a.category for c, a in table.hold.columns.items()})
             out[name] = cols
+            if table.archive:  # archived rows keep the same columns, under the same categories
+                out[table.archive.table] = dict(cols)
+        for name, columns in self.non_personal.items():
+            out.setdefault(name, {}).update({c: "non_personal" for c in columns})
         return out

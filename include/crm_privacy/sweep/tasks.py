@@ -7,13 +7,34 @@ live in ``CRM_PRIVACY_WORKDIR`` (shared storage when workers run on several mach
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-from crm_privacy.errors import CrmPrivacyError
+from crm_privacy.errors import ActionError, CrmPrivacyError, GuardRefused, PolicyError
 from crm_privacy.rules.planner import Plan
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def fail_fast(func: Callable[P, R]) -> Callable[P, R]:
+    """A broken policy, a refused plan or a missing key will not fix itself: fail without retrying
+    (Airflow retries the rest: a database that is briefly down, a lost worker)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except (PolicyError, GuardRefused, ActionError) as exc:
+            from airflow.sdk.exceptions import AirflowFailException
+
+            raise AirflowFailException(str(exc)) from None
+
+    return wrapper
 
 
 def workdir_root() -> Path:
@@ -65,6 +86,7 @@ def make_conf(params: dict[str, Any], run_id: str, logical_date: dt.datetime | N
     }
 
 
+@fail_fast
 def plan(conf: dict[str, Any]) -> dict[str, Any]:
     from crm_privacy.sweep.job import plan_step
 
@@ -75,6 +97,7 @@ def plan(conf: dict[str, Any]) -> dict[str, Any]:
     return {"plan_path": str(ctx.workdir / "plan.json"), "summary": result.summary()}
 
 
+@fail_fast
 def guard(conf: dict[str, Any], planned: dict[str, Any]) -> list[dict[str, Any]]:
     """Refuse an oversized plan; return the batches to apply (none in a dry run)."""
     from crm_privacy.sweep.job import batches, guard_step
@@ -87,6 +110,7 @@ def guard(conf: dict[str, Any], planned: dict[str, Any]) -> list[dict[str, Any]]
     return batches(ctx, plan_)
 
 
+@fail_fast
 def apply(conf: dict[str, Any], planned: dict[str, Any], batch: dict[str, Any]) -> dict[str, int]:
     from crm_privacy.sweep.job import apply_step
     from crm_privacy.transform.keys import keyring_from_airflow
@@ -103,6 +127,7 @@ def apply(conf: dict[str, Any], planned: dict[str, Any], batch: dict[str, Any]) 
     )
 
 
+@fail_fast
 def check(conf: dict[str, Any], changes: list[dict[str, int]]) -> dict[str, Any]:
     from crm_privacy.sweep.job import check_step, totals
 

@@ -1,0 +1,72 @@
+"""One discovery run: sample the CRM's text columns, compare with the policy, record and report.
+
+Undeclared personal data is a finding ("traitement non recensé / colonne non mappée"): the run
+succeeds, but its summary says the CRM is not compliant until the column is mapped in the policy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from crm_privacy.ledger import Ledger
+from crm_privacy.policy.loader import load_policy
+
+JOB = "pii_discovery"
+
+
+def run_discovery(
+    *,
+    policy: str | Path,
+    crm: Engine,
+    crm_name: str,
+    ledger: Ledger,
+    run_id: str,
+    as_of: dt.date,
+    sample_rows: int = 500,
+    model: str = "fr_core_news_sm",
+    out_dir: Path | None = None,
+) -> dict[str, Any]:
+    """Run discovery and return its summary (types, counts and shares: no value from the CRM)."""
+    from crm_privacy.detect.discovery import discover
+
+    loaded = load_policy(policy)
+    params = {"sample_rows": sample_rows, "model": model}
+    ledger.start_run(
+        run_id,
+        job=JOB,
+        crm=crm_name,
+        policy_hash=loaded.sha256,
+        policy_version=loaded.policy.version,
+        as_of=as_of,
+        dry_run=True,
+        params=params,
+    )
+    try:
+        report = discover(crm, loaded.policy.declared_columns(), sample_rows=sample_rows, model=model)
+    except Exception as exc:
+        ledger.finish_run(run_id, status="failed", summary={}, error=type(exc).__name__)
+        raise
+    data = report.to_dict()
+    summary: dict[str, Any] = {
+        "run_id": run_id,
+        "as_of": as_of.isoformat(),
+        "policy_version": loaded.policy.version,
+        "compliant": not data["undeclared"] and not data["missing_declared"],
+        "columns_sampled": len(data["columns"]),
+        "undeclared": data["undeclared"],
+        "missing_declared": data["missing_declared"],
+    }
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / "discovery.json").write_text(
+            json.dumps({**summary, "columns": data["columns"]}, indent=1, ensure_ascii=False),
+            encoding="utf-8",
+        )
+        summary["report_path"] = str(out_dir / "discovery.json")
+    ledger.finish_run(run_id, status="succeeded", summary=summary)
+    return summary

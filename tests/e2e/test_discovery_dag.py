@@ -1,0 +1,40 @@
+"""The PII discovery DAG run by Airflow on the demo CRM: it finds the column nobody declared."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+AIRFLOW = str(Path(sys.executable).with_name("airflow"))
+
+
+def test_discovery_reports_the_undeclared_column_without_values(demo: dict[str, object]) -> None:
+    env = demo["env"]
+    assert isinstance(env, dict)
+    proc = subprocess.run(
+        [AIRFLOW, "dags", "test", "crm_pii_discovery", "2025-06-30", "-c", json.dumps({"sample_rows": 200})],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    log = proc.stdout + proc.stderr
+    assert "state=success" in log, log[-3000:]
+    reports = list((Path(str(demo["home"])) / "reports" / "discovery").glob("*/discovery.json"))
+    assert len(reports) == 1
+    report = json.loads(reports[0].read_text(encoding="utf-8"))
+    undeclared = {f"{f['table']}.{f['column']}": f for f in report["undeclared"]}
+    assert report["compliant"] is False
+    assert set(undeclared) == {"companies.internal_comment"}
+    finding = undeclared["companies.internal_comment"]
+    assert {"PERSON", "PHONE_NUMBER"} <= set(finding["entities"])
+    assert 0 < finding["share_with_pii"] < 1
+    text = reports[0].read_text(encoding="utf-8")
+    for value in [*demo["emails"], *demo["names"]]:  # type: ignore[misc]
+        assert value not in text and value not in log
