@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from crm_privacy.detect.engine import PiiEngine
+from crm_privacy.detect.engine import PiiEngine, mask, may_hold_a_name
 from crm_privacy.detect.entities import Span, resolve_overlaps
 from crm_privacy.detect.nlp import chunk_bounds
 from crm_privacy.detect.scan import scan_batches, scan_texts
@@ -62,3 +62,23 @@ def test_parallel_switches_on_after_threshold(pii_engine: PiiEngine) -> None:
 def test_resolve_overlaps_prefers_longest() -> None:
     spans = [Span("PERSON", 10, 20, 0.85), Span("LOCATION", 0, 30, 0.7), Span("PHONE_NUMBER", 31, 40, 1.0)]
     assert resolve_overlaps(spans) == [Span("LOCATION", 0, 30, 0.7), Span("PHONE_NUMBER", 31, 40, 1.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Relance envoyée, RDV mardi, devis CMD-2024-000123", False, id="jargon-only"),
+        pytest.param("le client rappellera demain", False, id="lower-case"),
+        pytest.param("Appel de Claire ce matin", True, id="name"),
+        pytest.param("RAPPELER ASTRID RENARD", True, id="upper-case-name"),
+    ],
+)
+def test_ner_is_skipped_only_without_candidate_names(text: str, expected: bool) -> None:
+    assert may_hold_a_name(text) is expected
+
+
+def test_mask_keeps_offsets_and_names() -> None:
+    text = "Mme Claire Dupont, tél 06 12 34 56 78."
+    spans = [Span("PERSON", 4, 17, 0.9), Span("PHONE_NUMBER", 23, 37, 1.0)]
+    masked = mask(text, spans)
+    assert len(masked) == len(text) and masked[:17] == text[:17] and masked[23:37] == "0" * 14

@@ -41,7 +41,8 @@ STOP_WORDS: frozenset[str] = _wordlist(
     lead opportunité pipe trimestre objectif ca marge commission facturation comptabilité achats
     direction dsi drh daf dg pdg rh siège agence bureau magasin boutique entrepôt usine site foire
     conférence séminaire déjeuner visio entrant sortant nouveau nouvelle vip froid chaud perso rcs
-    maire président présidente principal principale
+    maire président présidente principal principale livrer envoyer expédier facturer contacter prévoir
+    vérifier penser noter transmettre préparer annuler valider confirmer clôturer mettre
     merci cordialement bonjour bonsoir urgent urgente note notes voir cf ref réf n° no num numéro
     date naissance ddn anniversaire nom prénom prenom titulaire compte signataire
     """

@@ -66,7 +66,7 @@ class FrPatternRecognizer(PatternRecognizer):
                     continue
                 score = VALIDATED if verdict else pattern.score
                 if self._context_words and has_context(text, start, self._context_words):
-                    score = min(1.0, score + CONTEXT_BOOST)  # breaks ties: "CB 3712..." is a card
+                    score = round(min(1.0, score + CONTEXT_BOOST), 4)  # breaks ties: "CB 3712..." is a card
                 found[bounds] = Span(self.ENTITY, start, end, score)
         return list(found.values())
 
