@@ -67,7 +67,7 @@ def test_resolve_overlaps_prefers_longest() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Relance envoyée, RDV mardi, devis CMD-2024-000123", False, id="jargon-only"),
+        pytest.param("Relance envoyée, RDV mardi, devis de 1 250 € en attente", False, id="jargon-only"),
         pytest.param("le client rappellera demain", False, id="lower-case"),
         pytest.param("Appel de Claire ce matin", True, id="name"),
         pytest.param("RAPPELER ASTRID RENARD", True, id="upper-case-name"),
