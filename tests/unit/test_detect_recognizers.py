@@ -27,6 +27,9 @@ POSITIVE = [
     p("mobile +33612345678.", (PHONE, "+33612345678"), id="phone-intl-compact"),
     p("fixe 0033 1 42 68 53 00", (PHONE, "0033 1 42 68 53 00"), id="phone-0033"),
     p("numéro belge +32 2 555 12 12", (PHONE, "+32 2 555 12 12"), id="phone-foreign-valid"),
+    p("Martinique : 0596 12 34 56", (PHONE, "0596 12 34 56"), id="phone-overseas-fixed-grouped-4"),
+    p("portable 0690581101", (PHONE, "0690581101"), id="phone-overseas-mobile-compact"),
+    p("au 06 91 58 11 01 le matin", (PHONE, "06 91 58 11 01"), id="phone-unallocated-range-in-pairs"),
     # NIR: key checked, Corsica, with or without spaces.
     p("NIR 2 80 01 2A 123 456 67", ("FR_NIR", "2 80 01 2A 123 456 67"), id="nir-corsica-2A-spaced"),
     p("sécu 280012A12345667", ("FR_NIR", "280012A12345667"), id="nir-corsica-2A-compact"),

@@ -50,11 +50,13 @@ def normalise(kind: str, value: str) -> str:
     if kind == "email":
         return value.lower()
     if kind == "phone":
-        digits = re.sub(r"[^\d+]", "", value)
+        digits = re.sub(r"[^\d+]", "", value.replace("(0)", ""))
         if digits.startswith("00"):
             digits = "+" + digits[2:]
         if digits.startswith("0") and len(digits) == 10:
             digits = "+33" + digits[1:]
+        if digits.startswith("+330"):  # "+33 06 ...": a redundant trunk 0
+            digits = "+33" + digits[4:]
         return digits
     if kind == "person":
         return " ".join(value.lower().split())

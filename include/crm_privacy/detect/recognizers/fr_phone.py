@@ -12,6 +12,7 @@ from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 _SEP = r"[ .\-]?"
 # "+33 (0)6", "+33 06" and "0033 6" all carry a redundant trunk 0 that phonenumbers rejects.
+_PAIRS = re.compile(r"0[1-9](?:[ .\-][0-9]{2}){4}")
 _TRUNK = re.compile(r"^(?:\+|00)[ ]?33[ .\-]?(?:\(0\)|0)")
 
 
@@ -39,9 +40,23 @@ class FrPhoneRecognizer(FrPatternRecognizer):
     CONTEXT = ("tel", "telephone", "portable", "mobile", "fixe", "appeler", "joindre", "numero")
 
     def validate_result(self, pattern_text: str) -> bool:
+        if _PAIRS.fullmatch(pattern_text):
+            # "06 91 58 11 01": written the way the French write phone numbers; a range the numbering
+            # plan does not (yet) allocate, or a typo, is still someone's number in a CRM note
+            return True
         number = _TRUNK.sub("+33", pattern_text)
-        try:
-            parsed = phonenumbers.parse(number, "FR")
-        except phonenumbers.NumberParseException:
-            return False
-        return bool(phonenumbers.is_valid_number(parsed))
+        # a national number may belong to an overseas département (06 39 Mayotte, 06 90 Guadeloupe,
+        # 06 92 La Réunion...): French CRMs hold them in the same national writing
+        regions = _REGIONS if not number.startswith(("+", "00")) else ("FR",)
+        for region in regions:
+            try:
+                parsed = phonenumbers.parse(number, region)
+            except phonenumbers.NumberParseException:
+                return False
+            if phonenumbers.is_valid_number(parsed):
+                return True
+        return False
+
+
+# Metropolitan France first, then the overseas départements and collectivités sharing the 0X plan.
+_REGIONS = ("FR", "RE", "YT", "GP", "MQ", "GF", "PM", "BL", "MF")
