@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from multiprocessing.pool import AsyncResult
@@ -76,8 +77,14 @@ def _processes(requested: int | None) -> int:
 
 
 def _parallel(batches: Iterator[Sequence[str | None]], model: str, procs: int) -> Iterator[list[list[Span]]]:
-    # fork: workers inherit the loaded model (copy-on-write) instead of loading it again.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    # fork: workers inherit the loaded model (copy-on-write) instead of loading it again. Forking a
+    # process that runs other threads (an Airflow task: log and heartbeat threads) can deadlock the
+    # child on a lock held by one of them; there workers start clean ("forkserver") and load the model.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        method = "fork"
+    else:
+        method = "forkserver" if "forkserver" in methods else "spawn"
     context = multiprocessing.get_context(method)
     with context.Pool(procs) as pool:
         pending: deque[AsyncResult[list[list[Span]]]] = deque()
