@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, any_, bindparam, func, not_, or_, select, true
+from sqlalchemy.types import ARRAY, NullType
 
-from crm_privacy.crm.binding import Binding
+from crm_privacy.crm.binding import Binding, KeyMatch
 from crm_privacy.errors import CrmPrivacyError
 from crm_privacy.policy.model import ConsentRule, RetentionRule
 from crm_privacy.rules.selection import Selection, consent_selection, retention_selection
@@ -25,6 +27,9 @@ if TYPE_CHECKING:
     from crm_privacy.rules.notices import NoticeCheck
 
 _FETCH = 10_000
+#: Planned subjects per count query on PostgreSQL: one array parameter, small enough for index probes
+#: (50,000 made the server scan whole child tables once per chunk); any chunk size counts the same.
+_COUNT_CHUNK = 10_000
 
 
 @dataclass
@@ -101,7 +106,9 @@ def rule_targets(
             assert isinstance(rule, ConsentRule)
             selection = consent_selection(binding, rule, as_of)
         steps = build_steps(binding, rule.scope, as_of, rule.id)
-        pending = or_(*[_subject_has_pending(binding, s) for s in steps])
+        # the subject table's own condition first: OR stops there, before any correlated subquery
+        first = sorted(steps, key=lambda s: s.table != binding.policy.subject.table)
+        pending = or_(*[_subject_has_pending(binding, s) for s in first])
         target = and_(selection.expired, pending, not_(or_(*erased)) if erased else true())
         if rule.scope.all:
             erased.append(and_(selection.expired, pending))
@@ -200,20 +207,48 @@ def _count_rows(
     batch_size: int,
     totals: dict[str, int],
 ) -> list[TableCount]:
-    """Rows each step will change, counted batch by batch over the planned subjects (flat memory)."""
+    """Rows each step will change, counted chunk by chunk over the planned subjects (flat memory).
+
+    PostgreSQL counts every step in one query per chunk of :data:`_COUNT_CHUNK` subjects passed as
+    one array parameter; other servers run one query per step and batch with an ``IN`` list."""
     rows = [0] * len(steps)
-    for keys in iter_key_batches(keys_file, batch_size):
-        for i, step in enumerate(steps):
-            linked = binding.linked(step.table, _in_list(keys))
-            query = select(func.count()).select_from(binding.table(step.table))
-            rows[i] += int(conn.scalar(query.where(linked, step.condition, step.pending(binding))) or 0)
+    if steps and binding.engine.dialect.name == "postgresql":
+        for keys in iter_key_batches(keys_file, _COUNT_CHUNK):
+            match = key_match(binding, keys)
+            counts = select(*[_count_query(binding, step, match).scalar_subquery() for step in steps])
+            found = conn.execute(counts, execution_options={"stream_results": False}).one()
+            rows = [n + int(c or 0) for n, c in zip(rows, found, strict=True)]
+    else:
+        for keys in iter_key_batches(keys_file, batch_size):
+            for i, step in enumerate(steps):
+                rows[i] += int(conn.scalar(_count_query(binding, step, _in_list(keys))) or 0)
     return [
         TableCount(step.table, step.action_name, n, totals[step.table])
         for step, n in zip(steps, rows, strict=True)
     ]
 
 
-def _in_list(keys: list[Any]) -> Any:
+def _count_query(binding: Binding, step: TableStep, match: KeyMatch) -> Any:
+    linked = binding.linked(step.table, match)
+    query = select(func.count()).select_from(binding.table(step.table))
+    return query.where(linked, step.condition, step.pending(binding))
+
+
+def key_match(binding: Binding, keys: Sequence[Any]) -> KeyMatch:
+    """Condition "this column holds one of ``keys``": ``= ANY(array)`` on PostgreSQL (one parameter,
+    whatever the number of keys), an ``IN`` list elsewhere."""
+    if binding.engine.dialect.name != "postgresql":
+        return _in_list(list(keys))
+    values = list(keys)
+
+    def match(col: ColumnElement[object]) -> ColumnElement[bool]:
+        typed = None if isinstance(col.type, NullType) else ARRAY(col.type)
+        return col == any_(bindparam(None, values, type_=typed))
+
+    return match
+
+
+def _in_list(keys: list[Any]) -> KeyMatch:
     def match(col: ColumnElement[object]) -> ColumnElement[bool]:
         return col.in_(keys)
 
@@ -233,7 +268,8 @@ def _write_keys(conn: Any, binding: Binding, target: ColumnElement[bool], path: 
     """Stream the subject keys in key order to ``path`` (one per line); return how many."""
     count = 0
     query = select(binding.subject_key).where(target).order_by(binding.subject_key)
-    result = conn.execution_options(stream_results=True, yield_per=_FETCH).execute(query)
+    # statement options, not connection options: later queries on ``conn`` must not stream
+    result = conn.execute(query, execution_options={"stream_results": True, "yield_per": _FETCH})
     with path.open("w", encoding="utf-8") as out:
         for partition in result.partitions():
             out.write("".join(f"{json.dumps(row[0])}\n" for row in partition))
@@ -242,25 +278,40 @@ def _write_keys(conn: Any, binding: Binding, target: ColumnElement[bool], path: 
 
 
 def iter_key_batches(path: Path, batch_size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            batch.append(json.loads(line))
-            if len(batch) == batch_size:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+    with path.open("rb") as lines:
+        while batch := _parse_lines(list(islice(lines, batch_size))):
+            yield batch
 
 
 def read_key_batch(path: Path, batch_no: int, batch_size: int) -> list[Any]:
     """Keys of batch ``batch_no`` (0-based), read without loading the whole file."""
-    start, stop = batch_no * batch_size, (batch_no + 1) * batch_size
-    keys: list[Any] = []
-    with path.open(encoding="utf-8") as lines:
-        for i, line in enumerate(lines):
-            if i >= stop:
-                break
-            if i >= start:
-                keys.append(json.loads(line))
+    with path.open("rb") as lines:
+        if not _skip_lines(lines, batch_no * batch_size):
+            return []
+        return _parse_lines(list(islice(lines, batch_size)))
+
+
+def _parse_lines(lines: list[bytes]) -> list[Any]:
+    """One JSON value per line, decoded in one call (as a JSON array) rather than line by line."""
+    if not lines:
+        return []
+    keys: list[Any] = json.loads(b"[" + b",".join(lines) + b"]")
     return keys
+
+
+def _skip_lines(stream: IO[bytes], count: int, chunk: int = 1 << 16) -> bool:
+    """Position ``stream`` at the start of line ``count`` (0-based) by counting newlines in chunks;
+    False when the file has fewer lines."""
+    offset = 0
+    while count:
+        data = stream.read(chunk)
+        if not data:
+            return False
+        found = data.count(b"\n")
+        if found >= count:
+            rest = data.split(b"\n", count)[-1]
+            stream.seek(offset + len(data) - len(rest))
+            return True
+        count -= found
+        offset += len(data)
+    return True

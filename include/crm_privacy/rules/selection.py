@@ -40,10 +40,13 @@ def retention_selection(binding: Binding, rule: RetentionRule, as_of: dt.date) -
     alive = [_clock_alive(binding, src, cutoff) for src in rule.clock]
     known = [_clock_known(binding, src) for src in rule.clock]
     base = base_filter(binding, rule.where)
-    none_alive = not_(or_(*alive))
+    # NOT (a OR b) written as NOT a AND NOT b (the same in SQL's three-valued logic): a top-level
+    # NOT EXISTS lets the server use an anti-join instead of one subquery per subject row
+    none_alive = and_(*[not_(a) for a in alive])
+    none_known = and_(*[not_(k) for k in known])
     return Selection(
         expired=and_(base, none_alive, or_(*known)),
-        missing=and_(base, none_alive, not_(or_(*known))) if rule.on_missing_date == "report" else false(),
+        missing=and_(base, none_alive, none_known) if rule.on_missing_date == "report" else false(),
         findings={},
     )
 

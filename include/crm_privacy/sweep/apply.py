@@ -2,18 +2,26 @@
 
 A batch either commits whole or not at all: a row is never half treated. Every statement re-checks
 the 'pending' condition, so a retried or repeated batch changes nothing that was already done.
+
+On PostgreSQL the batch's keys travel as one array parameter (``= ANY(...)``) and values computed in
+Python are written by one ``UPDATE ... FROM unnest(arrays)``; other servers get an ``IN`` list and
+one parameter set per row (``executemany``). Both paths make the same changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Column, Connection, bindparam, delete, func, select, update
+from sqlalchemy.types import ARRAY, NullType
 
 from crm_privacy.crm.archive import ensure_archive, move_to_archive
 from crm_privacy.crm.binding import Binding
+from crm_privacy.rules.planner import key_match
 from crm_privacy.rules.steps import TableStep, subject_of
 from crm_privacy.transform.base import ActionContext
 
@@ -51,7 +59,7 @@ def _run_step(
 ) -> int:
     table = binding.table(step.table)
     where = (
-        binding.linked(step.table, lambda col: col.in_(list(keys))),
+        binding.linked(step.table, key_match(binding, keys)),
         step.condition,
         step.pending(binding),
     )
@@ -75,10 +83,29 @@ def _run_step(
     if not rows:
         return 0
     subjects = [r[1] for r in rows]
-    params: list[dict[str, Any]] = [{"_key": r[0]} for r in rows]
+    new_values: dict[str, list[Any]] = {}
     for i, column in enumerate(value_columns, start=2):
-        new = step.columns[column].transform([r[i] for r in rows], subjects, ctx, table.c[column])
-        for p, value in zip(params, new, strict=True):
+        new_values[column] = step.columns[column].transform(
+            [r[i] for r in rows], subjects, ctx, table.c[column]
+        )
+        if len(new_values[column]) != len(rows):
+            raise ValueError(f"action {step.columns[column].name} returned a wrong number of values")
+    keys_found = [r[0] for r in rows]
+    if _arrays_fit(binding, [key, *[table.c[c] for c in value_columns]]):
+        # one statement for the batch: UPDATE ... FROM unnest(keys, values...) AS v(...)
+        arrays = [_array(key, keys_found), *[_array(table.c[c], new_values[c]) for c in value_columns]]
+        names = ["_key", *[f"_v_{c}" for c in value_columns]]
+        v = func.unnest(*arrays).table_valued(*names).render_derived()
+        stmt = (
+            update(table)
+            .where(key == v.c["_key"])
+            .values(**sql_values, **{c: v.c[f"_v_{c}"] for c in value_columns})
+        )
+        conn.execute(stmt)
+        return len(rows)
+    params: list[dict[str, Any]] = [{"_key": k} for k in keys_found]
+    for column in value_columns:
+        for p, value in zip(params, new_values[column], strict=True):
             p[f"_v_{column}"] = value
     stmt = (
         update(table)
@@ -87,3 +114,27 @@ def _run_step(
     )
     conn.execute(stmt, params)
     return len(rows)
+
+
+#: Python types PostgreSQL arrays of a column type round-trip without surprises.
+_ARRAY_SAFE = (str, int, float, bool, bytes, dt.date, dt.datetime, dt.time, dt.timedelta, Decimal, UUID)
+
+
+def _arrays_fit(binding: Binding, columns: Sequence[Column[Any]]) -> bool:
+    """PostgreSQL, and every column of a plain scalar type (not JSON, arrays, collated or custom types)."""
+    if binding.engine.dialect.name != "postgresql":
+        return False
+    for column in columns:
+        if isinstance(column.type, NullType | ARRAY) or getattr(column.type, "collation", None):
+            return False
+        try:
+            python_type = column.type.python_type
+        except NotImplementedError:
+            return False
+        if not issubclass(python_type, _ARRAY_SAFE):
+            return False
+    return True
+
+
+def _array(column: Column[Any], values: list[Any]) -> Any:
+    return bindparam(None, values, type_=ARRAY(column.type))
