@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from crm_privacy.sweep.tasks import fail_fast, reports_root
+from crm_privacy.sweep.tasks import airflow_task, reports_root
 
 
-@fail_fast
+@airflow_task
 def discover(params: dict[str, Any], run_id: str, logical_date: dt.datetime | None) -> dict[str, Any]:
     from crm_privacy.crm.engine import engine_from_airflow
     from crm_privacy.discovery.job import run_discovery

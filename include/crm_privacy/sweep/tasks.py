@@ -17,16 +17,24 @@ from typing import Any, ParamSpec, TypeVar
 from crm_privacy.errors import ActionError, CrmPrivacyError, GuardRefused, PolicyError
 from crm_privacy.rules.planner import Plan
 
+PROCESSES_VARIABLE = "CRM_PRIVACY_DETECT_PROCESSES"  # as in crm_privacy.detect.scan (kept light here)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def fail_fast(func: Callable[P, R]) -> Callable[P, R]:
-    """A broken policy, a refused plan or a missing key will not fix itself: fail without retrying
-    (Airflow retries the rest: a database that is briefly down, a lost worker)."""
+def airflow_task(func: Callable[P, R]) -> Callable[P, R]:
+    """How product code runs inside an Airflow task.
+
+    - A broken policy, a refused plan or a missing key will not fix itself: fail without retrying
+      (Airflow retries the rest: a database that is briefly down, a lost worker).
+    - PII detection stays in the task's process: forking worker processes from a task (which runs
+      log and heartbeat threads) can hang; Airflow's own mapped tasks and workers give the scale-out.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        os.environ.setdefault(PROCESSES_VARIABLE, "1")
         try:
             return func(*args, **kwargs)
         except (PolicyError, GuardRefused, ActionError) as exc:
@@ -86,7 +94,7 @@ def make_conf(params: dict[str, Any], run_id: str, logical_date: dt.datetime | N
     }
 
 
-@fail_fast
+@airflow_task
 def plan(conf: dict[str, Any]) -> dict[str, Any]:
     from crm_privacy.sweep.job import plan_step
 
@@ -97,7 +105,7 @@ def plan(conf: dict[str, Any]) -> dict[str, Any]:
     return {"plan_path": str(ctx.workdir / "plan.json"), "summary": result.summary()}
 
 
-@fail_fast
+@airflow_task
 def guard(conf: dict[str, Any], planned: dict[str, Any]) -> list[dict[str, Any]]:
     """Refuse an oversized plan; return the batches to apply (none in a dry run)."""
     from crm_privacy.sweep.job import batches, guard_step
@@ -110,7 +118,7 @@ def guard(conf: dict[str, Any], planned: dict[str, Any]) -> list[dict[str, Any]]
     return batches(ctx, plan_)
 
 
-@fail_fast
+@airflow_task
 def apply(conf: dict[str, Any], planned: dict[str, Any], batch: dict[str, Any]) -> dict[str, int]:
     from crm_privacy.sweep.job import apply_step
     from crm_privacy.transform.keys import keyring_from_airflow
@@ -127,7 +135,7 @@ def apply(conf: dict[str, Any], planned: dict[str, Any], batch: dict[str, Any]) 
     )
 
 
-@fail_fast
+@airflow_task
 def check(conf: dict[str, Any], changes: list[dict[str, int]]) -> dict[str, Any]:
     from crm_privacy.sweep.job import check_step, totals
 
