@@ -17,6 +17,7 @@ from crm_privacy.errors import ActionError
 
 ENV_VAR = "CRM_PRIVACY_HMAC_KEY"
 AIRFLOW_VARIABLE = "crm_privacy_hmac_key"
+AIRFLOW_CONNECTION = "crm_privacy_hmac"
 PREFIX = "pz:"
 MIN_KEY_BYTES = 16
 
@@ -74,13 +75,20 @@ def keyring_from_env() -> KeyRing:
 
 
 def keyring_from_airflow() -> KeyRing:
-    """Airflow variable ``crm_privacy_hmac_key`` (or the environment variable as a fallback)."""
-    from airflow.sdk import Variable
+    """Airflow variable ``crm_privacy_hmac_key``, else the password of the Airflow connection
+    ``crm_privacy_hmac`` (both can come from a secrets backend), else the environment variable."""
+    from airflow.sdk import Connection, Variable
 
+    secret: str | None
     try:
         secret = Variable.get(AIRFLOW_VARIABLE)
     except Exception:  # the Task SDK raises its own not-found error type
         secret = None
+    if not secret:
+        try:
+            secret = Connection.get(AIRFLOW_CONNECTION).password
+        except Exception:
+            secret = None
     if secret:
         return KeyRing(str(secret))
     return keyring_from_env()
