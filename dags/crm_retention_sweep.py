@@ -17,16 +17,10 @@ is the Airflow variable `crm_privacy_hmac_key`. See README.md and docs/policy.md
 
 from __future__ import annotations
 
-import os
-from datetime import timedelta
-from pathlib import Path
-
 import pendulum
 from airflow.sdk import Param, dag, get_current_context, task
 
-DEFAULT_POLICY = os.environ.get(
-    "CRM_PRIVACY_POLICY", str(Path(__file__).resolve().parents[1] / "include" / "policies" / "demo_crm.yaml")
-)
+from crm_privacy.dag_defaults import DEFAULT_ARGS, TAGS, connection_params
 
 
 @dag(
@@ -36,9 +30,10 @@ DEFAULT_POLICY = os.environ.get(
     catchup=False,
     max_active_runs=1,
     doc_md=__doc__,
-    tags=["rgpd", "retention", "crm-privacy"],
-    default_args={"owner": "data-protection", "retries": 2, "retry_delay": timedelta(minutes=2)},
+    tags=[*TAGS, "retention"],
+    default_args=DEFAULT_ARGS,
     params={
+        **connection_params(__file__),
         "dry_run": Param(False, type="boolean", description="Plan only: change nothing."),
         "max_share": Param(
             None,
@@ -46,11 +41,6 @@ DEFAULT_POLICY = os.environ.get(
             minimum=0,
             maximum=1,
             description="Blast-radius limit (share of a table); empty = the policy's.",
-        ),
-        "policy": Param(DEFAULT_POLICY, type="string", description="Path of the policy YAML."),
-        "crm_conn_id": Param("crm_demo", type="string", description="Airflow connection of the CRM."),
-        "ledger_conn_id": Param(
-            "crm_privacy_ledger", type="string", description="Airflow connection of the privacy ledger."
         ),
         "as_of": Param(
             None,
