@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, any_, bindparam, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, any_, bindparam, case, func, not_, or_, select, true
 from sqlalchemy.types import ARRAY, NullType
 
 from crm_privacy.crm.binding import Binding, KeyMatch
@@ -142,9 +142,12 @@ def make_plan(binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCh
                 )
                 notify_file = str(notify_path)
                 findings.update(notice_to_send=to_notify, notice_waiting=waiting)
+                counts = _count_rows(conn, binding, steps, keys_file, batch_size, totals)
             else:
-                subjects = _write_keys(conn, binding, target, keys_file)
-            counts = _count_rows(conn, binding, steps, keys_file, batch_size, totals)
+                folded = _subject_counts(binding, steps)
+                subjects, sums = _write_keys(conn, binding, target, keys_file, list(folded.values()))
+                known = dict(zip(folded, sums, strict=True))
+                counts = _count_rows(conn, binding, steps, keys_file, batch_size, totals, known)
             findings.update(
                 {
                     name: int(conn.scalar(select(func.count()).select_from(binding.subject).where(cond)) or 0)
@@ -206,26 +209,63 @@ def _count_rows(
     keys_file: Path,
     batch_size: int,
     totals: dict[str, int],
+    known: dict[int, int] | None = None,
 ) -> list[TableCount]:
-    """Rows each step will change, counted chunk by chunk over the planned subjects (flat memory).
+    """Rows each step will change, counted chunk by chunk over the planned subjects (flat memory);
+    ``known``: step index -> rows already counted with the subjects (see :func:`_subject_counts`).
 
     PostgreSQL counts every step in one query per chunk of :data:`_COUNT_CHUNK` subjects passed as
     one array parameter; other servers run one query per step and batch with an ``IN`` list."""
-    rows = [0] * len(steps)
-    if steps and binding.engine.dialect.name == "postgresql":
+    known = known or {}
+    rows = [known.get(i, 0) for i in range(len(steps))]
+    todo = [i for i in range(len(steps)) if i not in known]
+    if todo and binding.engine.dialect.name == "postgresql":
         for keys in iter_key_batches(keys_file, _COUNT_CHUNK):
             match = key_match(binding, keys)
-            counts = select(*[_count_query(binding, step, match).scalar_subquery() for step in steps])
+            counts = select(*[_count_query(binding, steps[i], match).scalar_subquery() for i in todo])
             found = conn.execute(counts, execution_options={"stream_results": False}).one()
-            rows = [n + int(c or 0) for n, c in zip(rows, found, strict=True)]
-    else:
+            for i, n in zip(todo, found, strict=True):
+                rows[i] += int(n or 0)
+    elif todo:
         for keys in iter_key_batches(keys_file, batch_size):
-            for i, step in enumerate(steps):
-                rows[i] += int(conn.scalar(_count_query(binding, step, _in_list(keys))) or 0)
+            for i in todo:
+                rows[i] += int(conn.scalar(_count_query(binding, steps[i], _in_list(keys))) or 0)
     return [
         TableCount(step.table, step.action_name, n, totals[step.table])
         for step, n in zip(steps, rows, strict=True)
     ]
+
+
+def _subject_counts(binding: Binding, steps: list[TableStep]) -> dict[int, ColumnElement[Any]]:
+    """PostgreSQL: step index -> the rows that step will change *per subject*, as a column of the query
+    that selects the subjects (one pass over the data, instead of a second one over the key file).
+
+    Only for the subject's own row and for tables holding the subject key themselves (``fk``, or a
+    polymorphic link whose parent is the subject): each of their rows belongs to exactly one subject,
+    so the per-subject counts add up to the rows of all subjects. Other links, and other servers, are
+    counted by :func:`_count_rows`."""
+    if binding.engine.dialect.name != "postgresql":
+        return {}
+    subject = binding.policy.subject.table
+    columns: dict[int, ColumnElement[Any]] = {}
+    for i, step in enumerate(steps):
+        if step.table == subject:  # the subject's own row: 1 or 0
+            columns[i] = case((and_(step.condition, step.pending(binding)), 1), else_=0)
+        elif _holds_subject_key(binding, step.table):
+            own = binding.linked(step.table, lambda col: col == binding.subject_key)
+            query = select(func.count()).select_from(binding.table(step.table))
+            columns[i] = query.where(own, step.condition, step.pending(binding)).scalar_subquery()
+    return columns
+
+
+def _holds_subject_key(binding: Binding, name: str) -> bool:
+    link = binding.policy.tables[name].link
+    if link.fk is not None:
+        return True
+    if link.polymorphic is not None:
+        subject = binding.policy.subject.table
+        return set(link.polymorphic.targets(subject).values()) == {subject}
+    return False
 
 
 def _count_query(binding: Binding, step: TableStep, match: KeyMatch) -> Any:
@@ -264,17 +304,27 @@ def _subject_has_pending(binding: Binding, step: TableStep) -> ColumnElement[boo
     return select(binding.key(step.table)).where(link, condition).exists()
 
 
-def _write_keys(conn: Any, binding: Binding, target: ColumnElement[bool], path: Path) -> int:
-    """Stream the subject keys in key order to ``path`` (one per line); return how many."""
+def _write_keys(
+    conn: Any,
+    binding: Binding,
+    target: ColumnElement[bool],
+    path: Path,
+    per_subject: Sequence[ColumnElement[Any]] = (),
+) -> tuple[int, list[int]]:
+    """Stream the subject keys in key order to ``path`` (one per line); return how many, and the sums
+    of the ``per_subject`` counts selected with them."""
     count = 0
-    query = select(binding.subject_key).where(target).order_by(binding.subject_key)
+    sums = [0] * len(per_subject)
+    query = select(binding.subject_key, *per_subject).where(target).order_by(binding.subject_key)
     # statement options, not connection options: later queries on ``conn`` must not stream
     result = conn.execute(query, execution_options={"stream_results": True, "yield_per": _FETCH})
     with path.open("w", encoding="utf-8") as out:
         for partition in result.partitions():
             out.write("".join(f"{json.dumps(row[0])}\n" for row in partition))
             count += len(partition)
-    return count
+            for i in range(len(sums)):
+                sums[i] += sum(int(row[i + 1] or 0) for row in partition)
+    return count, sums
 
 
 def iter_key_batches(path: Path, batch_size: int) -> Iterator[list[Any]]:
