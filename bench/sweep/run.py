@@ -1,0 +1,566 @@
+"""Benchmark of the retention sweep on PostgreSQL: our sweep vs a naive row-by-row loop vs one statement.
+
+For each size (100,000 and 1,000,000 demo contacts, seed 42, as of 2025-06-30) and each bench policy
+(``policy_sql.yaml``: SQL-only actions; ``policy_hmac.yaml``: the same plus keyed HMAC pseudonyms for
+email and customer_ref), every method runs on its own fresh clone of the same source database
+(``CREATE DATABASE ... TEMPLATE``), in its own subprocess:
+
+* ``sweep``: ``crm_privacy.sweep.runner.run_sweep`` (plan with counts, guard, batched apply with the
+  ledger records, post-check), as the CLI runs it; SQLite ledger in a temp dir;
+* ``naive``: what a user would write with psycopg: select the expired ids, then one UPDATE (and one
+  DELETE of the contact's interactions) per row, committing every 1,000 rows;
+* ``statement``: one hand-written SQL statement doing the same changes (the practical limit); the
+  pseudonyms with pgcrypto's ``hmac()`` (or, without pgcrypto, the same HMAC built from ``sha256()``).
+
+All three must leave identical tables: the script compares a checksum of ``contacts`` and
+``interactions`` across methods and fails when they differ. Throughput = rows changed (contacts
+updated + interactions deleted) / wall time of the work (imports excluded, planning included).
+Peak RSS is the child's ``ru_maxrss`` from ``os.wait4`` (client process only, not the server).
+
+Usage (from the repository root, local PostgreSQL with trust auth):
+
+    .venv/bin/python bench/sweep/run.py                 # both sizes, both policies, all methods
+    .venv/bin/python bench/sweep/run.py --sizes 100000  # quicker
+    .venv/bin/python bench/sweep/run.py --profile /tmp/prof --sizes 100000 --methods sweep
+
+Source databases ``crm_bench_src_100k`` / ``crm_bench_src_1m`` are generated on first use (then
+``VACUUM (FREEZE, ANALYZE)``, as autovacuum would leave a live CRM) and reused, never modified; each run
+gets its own clone (``CREATE DATABASE ... TEMPLATE ... STRATEGY FILE_COPY``, then ``CHECKPOINT``),
+dropped after its checksum. Each method runs ``--repeat`` times (default 3), interleaved; the table
+shows the median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+POLICIES = {"sql": HERE / "policy_sql.yaml", "hmac": HERE / "policy_hmac.yaml"}
+METHODS = ("sweep", "naive", "statement")
+AS_OF = dt.date(2025, 6, 30)
+SEED = 42
+#: Not a secret: a fixed bench key so that every method computes the same pseudonyms.
+BENCH_KEY = "bench-only-key-not-a-secret-0123456789"
+COMMIT_EVERY = 1000
+DEFAULT_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
+
+# Personal columns of contacts and what R1 does to them in both bench policies (hmac: see below).
+REDACTED = "(anonymisé)"
+SQL_SET = {
+    "civility": None,
+    "first_name": REDACTED,
+    "last_name": REDACTED,
+    "email": None,
+    "phone": None,
+    "mobile": None,
+    "address_line": None,
+    "postcode": None,
+    "city": None,
+    "birth_date": None,
+    "customer_ref": None,
+    "segment": None,
+    "lead_score": None,
+    "preferences": None,
+    "job_title": REDACTED,
+}
+HMAC_COLUMNS = {"email": "email", "customer_ref": "reference"}  # column -> pseudonym kind
+
+
+def size_label(n: int) -> str:
+    return f"{n // 1_000_000}m" if n % 1_000_000 == 0 else f"{n // 1000}k"
+
+
+def libpq(url: str) -> str:
+    """SQLAlchemy URL -> libpq conninfo for psycopg."""
+    return url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+# -- the hand-written SQL (naive loop and single statement) ------------------------------------------
+
+
+def expired_sql(columns: str = "c.id") -> str:
+    """R1 of the bench policies, by hand: prospects, not anonymised, whose latest clock date (created_at,
+    inbound interactions that are not e-mail opens/sends) is before the cutoff, with at least one date."""
+    inbound = (
+        "i.contact_id = c.id AND i.direction = 'inbound' "
+        "AND (i.email_event IS NULL OR i.email_event NOT IN ('open', 'sent'))"
+    )
+    return (
+        f"SELECT {columns} FROM contacts c "
+        "WHERE c.anonymised_at IS NULL AND c.status = 'prospect' "
+        "AND (c.created_at IS NULL OR c.created_at < %(cutoff)s) "
+        f"AND NOT EXISTS (SELECT 1 FROM interactions i WHERE {inbound} AND i.occurred_at >= %(cutoff)s) "
+        f"AND (c.created_at IS NOT NULL OR EXISTS (SELECT 1 FROM interactions i WHERE {inbound}))"
+    )
+
+
+def set_clause(variant: str, hmac_sql: dict[str, str] | None = None) -> str:
+    """``SET`` list of the contacts update; hmac columns take ``hmac_sql[col]`` (SQL) or a parameter."""
+    parts = []
+    for column, value in SQL_SET.items():
+        if variant == "hmac" and column in HMAC_COLUMNS:
+            parts.append(f"{column} = {hmac_sql[column] if hmac_sql else f'%({column})s'}")
+        elif value is None:
+            parts.append(f"{column} = NULL")
+        else:
+            parts.append(f"{column} = %(redacted)s")
+    parts.append("anonymised_at = %(marked)s")
+    return ", ".join(parts)
+
+
+def pgcrypto_pseudonym(column: str, kind: str) -> str:
+    """``KeyRing.pseudonym`` in SQL with pgcrypto: pz: + hex HMAC-SHA256 of the normalised value."""
+    normalised = f"btrim(normalize(c.{column}, NFKC), E' \\t\\n\\r\\x0b\\x0c')"
+    if kind == "email":
+        normalised = f"lower({normalised})"
+    message = f"convert_to('pseudonym:{kind}' || chr(31) || {normalised}, 'UTF8')"
+    digest = f"hmac({message}, %(key)s, 'sha256')"
+    return _keep_treated(column, digest)
+
+
+def sha256_pseudonym(column: str, kind: str) -> str:
+    """The same HMAC without pgcrypto: H((K^opad) || H((K^ipad) || m)) with the built-in sha256()."""
+    normalised = f"btrim(normalize(c.{column}, NFKC), E' \\t\\n\\r\\x0b\\x0c')"
+    if kind == "email":
+        normalised = f"lower({normalised})"
+    message = f"convert_to('pseudonym:{kind}' || chr(31) || {normalised}, 'UTF8')"
+    digest = f"sha256(%(k_opad)s || sha256(%(k_ipad)s || {message}))"
+    return _keep_treated(column, digest)
+
+
+def _keep_treated(column: str, digest: str) -> str:
+    return (
+        f"CASE WHEN c.{column} IS NULL OR c.{column} LIKE 'pz:%%' THEN c.{column} "
+        f"ELSE 'pz:' || left(encode({digest}, 'hex'), 16) END"
+    )
+
+
+def hmac_pads(key: bytes) -> dict[str, bytes]:
+    block = key if len(key) <= 64 else hashlib.sha256(key).digest()
+    block = block.ljust(64, b"\0")
+    return {
+        "k_ipad": bytes(b ^ 0x36 for b in block),
+        "k_opad": bytes(b ^ 0x5C for b in block),
+    }
+
+
+def statement_sql(variant: str, pgcrypto: bool) -> str:
+    hmac_sql = None
+    if variant == "hmac":
+        make = pgcrypto_pseudonym if pgcrypto else sha256_pseudonym
+        hmac_sql = {column: make(column, kind) for column, kind in HMAC_COLUMNS.items()}
+    return (
+        f"WITH expired AS MATERIALIZED ({expired_sql()}), "
+        "gone AS (DELETE FROM interactions i USING expired e WHERE i.contact_id = e.id RETURNING 1), "
+        f"done AS (UPDATE contacts c SET {set_clause(variant, hmac_sql)} "
+        "FROM expired e WHERE c.id = e.id RETURNING 1) "
+        "SELECT (SELECT count(*) FROM done), (SELECT count(*) FROM gone)"
+    )
+
+
+def common_params() -> dict[str, Any]:
+    from crm_privacy.policy.model import Period
+    from crm_privacy.rules.calendar import expiry_cutoff
+
+    return {
+        "cutoff": expiry_cutoff(AS_OF, Period(amount=3, unit="y")),
+        "marked": dt.datetime(AS_OF.year, AS_OF.month, AS_OF.day),
+        "redacted": REDACTED,
+    }
+
+
+# -- the three methods (each runs in a child process) -----------------------------------------------
+
+
+#: Where our sweep's wall time goes (see ``phase_timers``); "other" is the rest (reading key files,
+#: subject hashes for the ledger, binding the policy, guard, finishing the run).
+PHASES = ("plan", "apply", "ledger", "check")
+
+
+def phase_timers() -> dict[str, float]:
+    """Wrap the sweep's steps with timers (a few hundred calls: no measurable overhead)."""
+    import crm_privacy.sweep.job as job
+    import crm_privacy.sweep.runner as runner
+    from crm_privacy.ledger.store import Ledger
+
+    spent = dict.fromkeys(PHASES, 0.0)
+
+    def timed(phase: str, func: Any) -> Any:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[phase] += time.perf_counter() - start
+
+        return wrapper
+
+    for owner, name, phase in (
+        (runner, "plan_step", "plan"),
+        (runner, "check_step", "check"),
+        (job, "apply_batch", "apply"),  # the CRM statements of a batch (job.apply_step calls it)
+        (Ledger, "record_batch", "ledger"),  # the batch's evidence: row, subject hashes, audit chain
+    ):
+        setattr(owner, name, timed(phase, getattr(owner, name)))
+    return spent
+
+
+def run_sweep_method(url: str, variant: str, profile: str | None) -> dict[str, Any]:
+    from crm_privacy.sweep.runner import run_sweep
+    from crm_privacy.transform.keys import KeyRing
+
+    spent = phase_timers()
+    with tempfile.TemporaryDirectory(prefix="bench-sweep-") as tmp:
+        work = Path(tmp)
+
+        def call() -> dict[str, Any]:
+            return run_sweep(
+                policy=POLICIES[variant],
+                crm_url=url,
+                ledger_url=f"sqlite:///{work / 'ledger.db'}",
+                as_of=AS_OF,
+                dry_run=False,
+                max_share=1.0,
+                keyring=KeyRing(BENCH_KEY),
+                workdir=work,
+            )
+
+        start = time.perf_counter()
+        if profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            summary = profiler.runcall(call)
+            profiler.dump_stats(profile)
+        else:
+            summary = call()
+        seconds = time.perf_counter() - start
+    if summary.get("status") != "succeeded":
+        raise SystemExit(f"sweep did not succeed: {summary.get('status')} {summary.get('post_check')}")
+    phases = {**spent, "other": seconds - sum(spent.values())}
+    return {
+        "rows": int(summary["rows_affected"]),
+        "seconds": seconds,
+        "tables": summary["tables_affected"],
+        "phases": phases,
+    }
+
+
+def run_naive_method(url: str, variant: str) -> dict[str, Any]:
+    import psycopg
+
+    from crm_privacy.transform.keys import PREFIX, KeyRing
+
+    ring = KeyRing(BENCH_KEY)
+    params = common_params()
+    update = f"UPDATE contacts c SET {set_clause(variant)} WHERE c.id = %(id)s"
+    start = time.perf_counter()
+    contacts = interactions = 0
+    with psycopg.connect(libpq(url)) as conn, conn.cursor() as cur:
+        wanted = "c.id, c.email, c.customer_ref" if variant == "hmac" else "c.id"
+        cur.execute(expired_sql(wanted) + " ORDER BY c.id", params)
+        rows = cur.fetchall()
+        conn.commit()
+        for n, row in enumerate(rows, start=1):
+            values = {**params, "id": row[0]}
+            if variant == "hmac":
+                for (column, kind), value in zip(HMAC_COLUMNS.items(), row[1:], strict=True):
+                    treated = value is None or value.startswith(PREFIX)
+                    values[column] = value if treated else ring.pseudonym(kind, value)
+            cur.execute("DELETE FROM interactions WHERE contact_id = %(id)s", values)
+            interactions += cur.rowcount
+            cur.execute(update, values)
+            contacts += cur.rowcount
+            if n % COMMIT_EVERY == 0:
+                conn.commit()
+        conn.commit()
+    seconds = time.perf_counter() - start
+    return {
+        "rows": contacts + interactions,
+        "seconds": seconds,
+        "tables": {"contacts": contacts, "interactions": interactions},
+    }
+
+
+def run_statement_method(url: str, variant: str) -> dict[str, Any]:
+    import psycopg
+
+    # the key as bytes, as KeyRing encodes it
+    params = {**common_params(), "key": BENCH_KEY.encode(), **hmac_pads(BENCH_KEY.encode())}
+    start = time.perf_counter()
+    with psycopg.connect(libpq(url)) as conn, conn.cursor() as cur:
+        pgcrypto = bool(
+            cur.execute("SELECT count(*) FROM pg_extension WHERE extname = 'pgcrypto'").fetchone()[0]  # type: ignore[index]
+        )
+        cur.execute(statement_sql(variant, pgcrypto), params)
+        contacts, interactions = cur.fetchone()  # type: ignore[misc]
+        conn.commit()
+    seconds = time.perf_counter() - start
+    return {
+        "rows": contacts + interactions,
+        "seconds": seconds,
+        "tables": {"contacts": contacts, "interactions": interactions},
+        "hmac_via": ("pgcrypto" if pgcrypto else "sha256") if variant == "hmac" else None,
+    }
+
+
+def child(args: argparse.Namespace) -> None:
+    if args.method == "sweep":
+        result = run_sweep_method(args.url, args.variant, args.profile)
+    elif args.method == "naive":
+        result = run_naive_method(args.url, args.variant)
+    else:
+        result = run_statement_method(args.url, args.variant)
+    print(json.dumps(result))
+
+
+# -- orchestration ------------------------------------------------------------------------------------
+
+
+class Server:
+    def __init__(self, base: str) -> None:
+        self.base = base.rstrip("/")
+
+    def url(self, db: str) -> str:
+        return f"{self.base}/{db}"
+
+    def admin(self, sql: str) -> list[tuple[Any, ...]]:
+        import psycopg
+
+        with psycopg.connect(libpq(self.url("postgres")), autocommit=True) as conn:
+            cur = conn.execute(sql.encode())
+            return cur.fetchall() if cur.description else []
+
+    def exists(self, db: str) -> bool:
+        return bool(self.admin(f"SELECT 1 FROM pg_database WHERE datname = '{db}'"))
+
+    def query(self, db: str, sql: str) -> list[tuple[Any, ...]]:
+        import psycopg
+
+        with psycopg.connect(libpq(self.url(db)), autocommit=True) as conn:
+            cur = conn.execute(sql.encode())
+            return cur.fetchall() if cur.description else []
+
+
+def ensure_source(server: Server, contacts: int) -> str:
+    """The source database of one size: generated once (seed 42), then only read (as a template)."""
+    name = f"crm_bench_src_{size_label(contacts)}"
+    if server.exists(name):
+        have = server.query(name, "SELECT count(*) FROM contacts")[0][0]
+        if have != contacts:
+            raise SystemExit(f"{name} has {have} contacts, expected {contacts}: drop it to regenerate")
+        return name
+    print(f"generating {name} ({contacts:,} contacts, seed {SEED})...", file=sys.stderr, flush=True)
+    from sqlalchemy import create_engine
+
+    from crm_privacy.demo.generate import generate_demo_crm
+
+    server.admin(f"CREATE DATABASE {name}")
+    engine = create_engine(server.url(name))
+    try:
+        generate_demo_crm(engine, contacts=contacts, seed=SEED, as_of=AS_OF)
+    finally:
+        engine.dispose()
+    # as autovacuum would have left a live CRM: visibility map and hint bits set, so that no
+    # method pays for the first pass over freshly loaded pages (the data does not change)
+    server.query(name, "VACUUM (FREEZE, ANALYZE)")
+    return name
+
+
+def checksum(server: Server, db: str) -> str:
+    """Order-independent digest of every row of contacts and interactions (after a method ran)."""
+    parts = []
+    for table in ("contacts", "interactions"):
+        count, total = server.query(
+            db,
+            f"SELECT count(*), coalesce(sum(('x' || left(md5(t::text), 15))::bit(60)::bigint), 0) "
+            f"FROM {table} t",
+        )[0]
+        parts.append(f"{table}:{count}:{total}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def run_one(server: Server, source: str, method: str, variant: str, profile: str | None) -> dict[str, Any]:
+    """One method on a fresh clone of ``source``, in its own process; the clone is dropped after."""
+    clone = f"crm_bench_run_{method}_{variant}"
+    server.admin(f"DROP DATABASE IF EXISTS {clone}")
+    server.admin(f"CREATE DATABASE {clone} TEMPLATE {source} STRATEGY FILE_COPY")
+    try:
+        if method == "statement" and variant == "hmac":
+            try:
+                server.query(clone, "CREATE EXTENSION IF NOT EXISTS pgcrypto")
+            except Exception as exc:  # then the statement computes the HMAC with sha256()
+                print(f"pgcrypto unavailable ({type(exc).__name__}): HMAC via sha256()", file=sys.stderr)
+        server.admin("CHECKPOINT")
+        cmd = [sys.executable, __file__, "_child", method, variant, server.url(clone)]
+        if profile:
+            cmd += ["--profile", profile]
+        env = {**os.environ, "CRM_PRIVACY_HMAC_KEY": BENCH_KEY}
+        load = os.getloadavg()[0]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
+        assert proc.stdout is not None
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)  # the rusage of this child only
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            raise SystemExit(f"{method}/{variant} failed with exit code {proc.returncode}")
+        result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+        result.update(
+            method=method,
+            variant=variant,
+            peak_rss_mb=usage.ru_maxrss / 1024,
+            checksum=checksum(server, clone),
+            load_before=load,
+        )
+        return result
+    finally:
+        server.admin(f"DROP DATABASE IF EXISTS {clone}")
+
+
+def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Median wall time over the repeats of one (size, policy, method); rows and checksums must agree."""
+    times = sorted(r["seconds"] for r in runs)
+    median = statistics.median(times)
+    out = {k: runs[0][k] for k in ("contacts", "variant", "method", "rows", "tables")}
+    out.update(
+        seconds=median,
+        min_s=times[0],
+        max_s=times[-1],
+        repeats=len(runs),
+        rows_per_s=out["rows"] / median,
+        peak_rss_mb=max(r["peak_rss_mb"] for r in runs),
+        checksums=sorted({r["checksum"] for r in runs}),
+        rows_seen=sorted({r["rows"] for r in runs}),
+    )
+    if "phases" in runs[0]:
+        out["phases"] = {p: statistics.median(r["phases"][p] for r in runs) for p in runs[0]["phases"]}
+    return out
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    lines = [
+        "| contacts | policy | method | rows changed | wall time, median (min–max) | rows/s | "
+        "vs statement | peak RSS |",
+        "|---:|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        ref = next(
+            (
+                x
+                for x in results
+                if x["contacts"] == r["contacts"]
+                and x["variant"] == r["variant"]
+                and x["method"] == "statement"
+            ),
+            None,
+        )
+        ratio = f"{r['rows_per_s'] / ref['rows_per_s']:.0%}" if ref else "n/a"
+        lines.append(
+            f"| {r['contacts']:,} | {r['variant']} | {r['method']} | {r['rows']:,} | "
+            f"{r['seconds']:.1f} s ({r['min_s']:.1f}–{r['max_s']:.1f}) | {r['rows_per_s']:,.0f} | {ratio} | "
+            f"{r['peak_rss_mb']:.0f} MB |"
+        )
+    return "\n".join(lines)
+
+
+def phase_table(results: list[dict[str, Any]]) -> str:
+    lines = [
+        "| contacts | policy | total | plan | apply (CRM) | ledger | check | other |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        if r["method"] != "sweep":
+            continue
+        ph = r["phases"]
+        cells = " | ".join(f"{ph[p]:.1f} s" for p in (*PHASES, "other"))
+        lines.append(f"| {r['contacts']:,} | {r['variant']} | {r['seconds']:.1f} s | {cells} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = parser.add_subparsers(dest="command")
+    c = sub.add_parser("_child", help="internal: run one method in this process, print JSON")
+    c.add_argument("method", choices=METHODS)
+    c.add_argument("variant", choices=sorted(POLICIES))
+    c.add_argument("url")
+    c.add_argument("--profile")
+    parser.add_argument("--server", default=DEFAULT_SERVER, help=f"PostgreSQL server URL ({DEFAULT_SERVER})")
+    parser.add_argument("--sizes", default="100000,1000000", help="contacts per source DB, comma-separated")
+    parser.add_argument("--policies", default="sql,hmac", help="bench policies: sql, hmac")
+    parser.add_argument("--methods", default=",".join(METHODS), help="sweep, naive, statement")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each method (median reported)")
+    parser.add_argument("--json", type=Path, help="also write the raw results to this file")
+    parser.add_argument("--profile", help="cProfile our sweep into <PREFIX>_<size>_<policy>.prof")
+    args = parser.parse_args(argv)
+    if args.command == "_child":
+        child(args)
+        return
+    server = Server(args.server)
+    runs: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
+    failures: list[str] = []
+    methods = args.methods.split(",")
+    for contacts in [int(s) for s in args.sizes.split(",")]:
+        source = ensure_source(server, contacts)
+        for variant in args.policies.split(","):
+            mine: dict[str, list[dict[str, Any]]] = {m: [] for m in methods}
+            for n in range(args.repeat):
+                for method in methods:  # interleaved, so that a noisy minute hits every method
+                    profile = None
+                    if args.profile and method == "sweep":
+                        profile = f"{args.profile}_{size_label(contacts)}_{variant}.prof"
+                    r = run_one(server, source, method, variant, profile)
+                    r.update(contacts=contacts, repeat=n)
+                    runs.append(r)
+                    mine[method].append(r)
+                    print(
+                        f"{contacts:>9,} {variant:<5} {method:<9} #{n + 1} {r['rows']:>9,} rows "
+                        f"{r['seconds']:7.1f} s {r['rows'] / r['seconds']:>10,.0f} rows/s "
+                        f"{r['peak_rss_mb']:6.0f} MB  load {r['load_before']:.1f}  checksum {r['checksum']}",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+            summaries = [summarise(mine[m]) for m in methods]
+            results.extend(summaries)
+            outcomes = {(tuple(s["checksums"]), tuple(s["rows_seen"])) for s in summaries}
+            if len(outcomes) > 1 or any(len(s["checksums"]) > 1 for s in summaries):
+                failures.append(
+                    f"{contacts:,}/{variant}: methods disagree: "
+                    + ", ".join(f"{s['method']}: {s['checksums']} {s['rows_seen']}" for s in summaries)
+                )
+    version = server.query("postgres", "SHOW server_version")[0][0]
+    print(
+        f"\nPostgreSQL {version}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"as of {AS_OF}, seed {SEED}, median of {args.repeat} run(s)\n"
+    )
+    print(table(results))
+    if "sweep" in methods:
+        print("\nOur sweep, median seconds per phase:\n")
+        print(phase_table(results))
+    if args.json:
+        args.json.write_text(json.dumps({"runs": runs, "results": results}, indent=1, default=str))
+    if failures:
+        print("\n" + "\n".join(failures), file=sys.stderr)
+        raise SystemExit(1)
+    print("\nAll methods left identical contacts and interactions tables (checksums equal).")
+
+
+if __name__ == "__main__":
+    main()
