@@ -539,3 +539,15 @@ def test_crm_identity_of_a_broken_url_does_not_echo_it() -> None:
     with pytest.raises(ConnectionFailed) as info:
         crm_identity("postgresql://u:s3cret@host:notaport/db")
     assert "s3cret" not in str(info.value)
+
+
+def test_one_batch_over_several_tables_is_recorded_at_once(ledger: Ledger) -> None:
+    start(ledger)
+    records = [batch(1, table="interactions", affected=7), batch(1, table="contacts", affected=3)]
+    ledger.record_batches("run-1", records, ["h1", "h2", "h3"])
+    ledger.record_batches("run-1", records, ["h1", "h2", "h3"])  # an Airflow retry: replaced, not added
+    run = ledger.get_run("run-1")
+    assert run is not None
+    assert run["batches"]["count"] == 2 and run["batches"]["rows_affected"] == 10
+    assert run["batches"]["subjects"] == 3
+    assert ledger.verify_chain()

@@ -146,33 +146,47 @@ class Ledger:
 
     def record_batch(self, run_id: str, batch: BatchRecord, subject_hashes: Sequence[str] = ()) -> None:
         """Store one batch and its subjects; recording the same (table, rule, batch_no) again replaces it."""
-        check(batch.status, BATCH_STATUSES, "batch status")
-        values = batch_values(batch)
+        self.record_batches(run_id, [batch], subject_hashes)
+
+    def record_batches(
+        self, run_id: str, records: Sequence[BatchRecord], subject_hashes: Sequence[str] = ()
+    ) -> None:
+        """Store what one batch did to several tables in one transaction; the subjects go with the
+        first record. Same replacement rule as ``record_batch``."""
+        for batch in records:
+            check(batch.status, BATCH_STATUSES, "batch status")
         with self._writing() as conn:
             _require_run(conn, run_id)
-            key = (
-                batches.c.run_id == run_id,
-                batches.c.table_name == batch.table_name,
-                batches.c.rule_id == batch.rule_id,
-                batches.c.batch_no == batch.batch_no,
-            )
-            batch_id = conn.execute(select(batches.c.id).where(*key)).scalar()
-            if batch_id is None:
-                inserted = conn.execute(insert(batches).values(run_id=run_id, **values))
-                batch_id = inserted.inserted_primary_key[0]  # type: ignore[index]
-            else:
-                conn.execute(update(batches).where(batches.c.id == batch_id).values(**values))
-                conn.execute(delete(batch_subjects).where(batch_subjects.c.batch_id == batch_id))
-            for chunk in subject_rows(batch_id, run_id, batch, subject_hashes):
-                conn.execute(insert(batch_subjects), chunk)
-            chain.append(
-                conn,
-                run_id=run_id,
-                kind="batch",
-                key=batch_key(batch.table_name, batch.rule_id, batch.batch_no),
-                state=batch_state(conn, batch_id),
-                now=self._clock(),
-            )
+            for i, batch in enumerate(records):
+                self._write_batch(conn, run_id, batch, subject_hashes if i == 0 else ())
+
+    def _write_batch(
+        self, conn: Connection, run_id: str, batch: BatchRecord, subject_hashes: Sequence[str]
+    ) -> None:
+        values = batch_values(batch)
+        key = (
+            batches.c.run_id == run_id,
+            batches.c.table_name == batch.table_name,
+            batches.c.rule_id == batch.rule_id,
+            batches.c.batch_no == batch.batch_no,
+        )
+        batch_id = conn.execute(select(batches.c.id).where(*key)).scalar()
+        if batch_id is None:
+            inserted = conn.execute(insert(batches).values(run_id=run_id, **values))
+            batch_id = inserted.inserted_primary_key[0]  # type: ignore[index]
+        else:
+            conn.execute(update(batches).where(batches.c.id == batch_id).values(**values))
+            conn.execute(delete(batch_subjects).where(batch_subjects.c.batch_id == batch_id))
+        for chunk in subject_rows(batch_id, run_id, batch, subject_hashes):
+            conn.execute(insert(batch_subjects), chunk)
+        chain.append(
+            conn,
+            run_id=run_id,
+            kind="batch",
+            key=batch_key(batch.table_name, batch.rule_id, batch.batch_no),
+            state=batch_state(conn, batch_id),
+            now=self._clock(),
+        )
 
     def batches_done(self, run_id: str) -> set[tuple[str, str, int]]:
         """(table, rule, batch_no) of the run's succeeded batches: what a retry can skip."""

@@ -239,23 +239,22 @@ def _record(
     hashes: list[str] | None = None,
 ) -> None:
     finished = dt.datetime.now(dt.UTC)
-    for table in changed or {"*": 0}:
-        ctx.ledger.record_batch(
-            ctx.run_id,
-            BatchRecord(
-                batch_no=batch_no,
-                table_name=table,
-                rule_id=rule_id,
-                action="apply",
-                rows_planned=planned,
-                rows_affected=changed.get(table, 0),
-                status=status,
-                started_at=started,
-                finished_at=finished,
-                error=error,
-            ),
-            (hashes or []) if table == next(iter(changed), None) else [],
+    records = [
+        BatchRecord(
+            batch_no=batch_no,
+            table_name=table,
+            rule_id=rule_id,
+            action="apply",
+            rows_planned=planned,
+            rows_affected=changed.get(table, 0),
+            status=status,
+            started_at=started,
+            finished_at=finished,
+            error=error,
         )
+        for table in (changed or {"*": 0})
+    ]
+    ctx.ledger.record_batches(ctx.run_id, records, hashes or [])
 
 
 def check_step(ctx: SweepContext) -> dict[str, int]:
