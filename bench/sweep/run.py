@@ -213,7 +213,7 @@ def phase_timers() -> dict[str, float]:
         (runner, "plan_step", "plan"),
         (runner, "check_step", "check"),
         (job, "apply_batch", "apply"),  # the CRM statements of a batch (job.apply_step calls it)
-        (Ledger, "record_batch", "ledger"),  # the batch's evidence: row, subject hashes, audit chain
+        (Ledger, "record_batches", "ledger"),  # the batch's evidence: row, subject hashes, audit chain
     ):
         setattr(owner, name, timed(phase, getattr(owner, name)))
     return spent
