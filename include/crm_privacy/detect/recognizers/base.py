@@ -9,9 +9,10 @@ Subclasses stay Presidio-style data (``PATTERNS``, ``CONTEXT``) plus a tiny ``va
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
 from crm_privacy.detect.entities import Span
 from crm_privacy.detect.recognizers._words import has_context
@@ -85,19 +86,7 @@ class FrPatternRecognizer(PatternRecognizer):
     ) -> list[RecognizerResult]:
         if entities and self.ENTITY not in entities:
             return []
-        return [
-            RecognizerResult(
-                entity_type=s.entity_type,
-                start=s.start,
-                end=s.end,
-                score=s.score,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for s in self.find(text)
-        ]
+        return to_results(self.find(text), self)
 
     def longest_valid(self, text: str, start: int, end: int, min_chars: int) -> tuple[int, int] | None:
         """Drop trailing space-separated groups until the candidate validates.
@@ -113,3 +102,20 @@ class FrPatternRecognizer(PatternRecognizer):
                 return None
             end = cut
         return None
+
+
+def to_results(spans: Iterable[Span], recognizer: EntityRecognizer) -> list[RecognizerResult]:
+    """Our spans as Presidio results, tagged with the recognizer that found them."""
+    return [
+        RecognizerResult(
+            entity_type=s.entity_type,
+            start=s.start,
+            end=s.end,
+            score=s.score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,  # type: ignore[has-type]
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            },
+        )
+        for s in spans
+    ]

@@ -10,6 +10,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from crm_privacy.detect.entities import PERSON, Span
 from crm_privacy.detect.recognizers._words import PARTICLES, is_stop, person_not_company
+from crm_privacy.detect.recognizers.base import to_results
 
 _CIVILITY = re.compile(
     r"(?:m\.|mr\.?|mme\.?|mlle\.?|melle|monsieur|madame|mademoiselle|dr\.?|docteur|pr\.|professeur|ma[iî]tre|me)\s+",
@@ -77,16 +78,4 @@ class FrSpacyPersonRecognizer(SpacyRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         if not nlp_artifacts or (entities and PERSON not in entities):
             return []
-        return [
-            RecognizerResult(
-                entity_type=s.entity_type,
-                start=s.start,
-                end=s.end,
-                score=s.score,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for s in self.find(text, nlp_artifacts.entities)
-        ]
+        return to_results(self.find(text, nlp_artifacts.entities), self)
