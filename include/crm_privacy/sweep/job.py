@@ -7,7 +7,6 @@ from XCom; nothing personal is returned, only counts and file paths.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,7 +163,6 @@ def apply_step(
     steps = next(s for rr, _, s, _ in rule_targets(ctx.binding, ctx.as_of) if rr.id == rule_id)
     keys = read_key_batch(Path(rule.keys_file), batch_no, ctx.loaded.policy.guard.batch_size)
     started = dt.datetime.now(dt.UTC)
-    clock = time.perf_counter()
     marked_at = dt.datetime(ctx.as_of.year, ctx.as_of.month, ctx.as_of.day)
     try:
         changed = apply_batch(ctx.binding, steps, keys, ActionContext(keyring=keyring), marked_at, rule_id)
@@ -176,7 +174,6 @@ def apply_step(
             f"batch {batch_no} of rule {rule_id} failed ({type(exc).__name__}{' ' + code if code else ''}); "
             "the batch was rolled back, earlier batches are kept, a new run finishes the job"
         ) from None
-    del clock
     _record(
         ctx,
         rule_id,
