@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import json
 import sys
-import uuid
 from typing import Any
 
 
@@ -26,13 +25,14 @@ def _run(args: argparse.Namespace) -> int:
     from crm_privacy.crm.engine import make_engine
     from crm_privacy.discovery.job import run_discovery
     from crm_privacy.ledger import Ledger, crm_identity
+    from crm_privacy.sweep.runner import cli_run_id
 
     summary = run_discovery(
         policy=args.policy,
         crm=make_engine(args.crm),
         crm_name=crm_identity(args.crm),
         ledger=Ledger.from_url(args.ledger),
-        run_id=f"cli__{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}__{uuid.uuid4().hex[:8]}",
+        run_id=cli_run_id(),
         as_of=dt.datetime.now(dt.UTC).date(),
         sample_rows=args.sample_rows,
         model=args.model,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from crm_privacy.sweep.tasks import airflow_task, reports_root
+from crm_privacy.sweep.tasks import airflow_task, reports_root, safe_name
 
 
 @airflow_task
@@ -16,7 +16,6 @@ def discover(params: dict[str, Any], run_id: str, logical_date: dt.datetime | No
 
     ledger = Ledger(engine_from_airflow(params["ledger_conn_id"]))
     ledger.migrate()
-    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in run_id)
     summary = run_discovery(
         policy=params["policy"],
         crm=engine_from_airflow(params["crm_conn_id"]),
@@ -26,7 +25,7 @@ def discover(params: dict[str, Any], run_id: str, logical_date: dt.datetime | No
         as_of=(logical_date or dt.datetime.now(dt.UTC)).date(),
         sample_rows=int(params["sample_rows"]),
         model=params["model"],
-        out_dir=reports_root() / "discovery" / safe,
+        out_dir=reports_root() / "discovery" / safe_name(run_id),
     )
     # XCom gets the verdict and the path; the findings (types and counts only) are in the report
     return {

@@ -19,7 +19,7 @@ from crm_privacy.ledger import BatchRecord, Ledger, PlanItemRecord
 from crm_privacy.ledger.identity import crm_identity
 from crm_privacy.policy.loader import LoadedPolicy, load_policy
 from crm_privacy.rules.notices import NoticeCheck
-from crm_privacy.rules.planner import Plan, make_plan, read_key_batch, rule_targets
+from crm_privacy.rules.planner import Plan, make_plan, read_key_batch
 from crm_privacy.rules.steps import build_steps
 from crm_privacy.sweep.apply import apply_batch
 from crm_privacy.transform.base import ActionContext
@@ -160,7 +160,8 @@ def apply_step(
         return _notify(ctx, rule.notify_file, rule_id, batch_no, keyring)
     if kind == "purge":
         return _purge(ctx, rule_id, batch_no)
-    steps = next(s for rr, _, s, _ in rule_targets(ctx.binding, ctx.as_of) if rr.id == rule_id)
+    policy_rule = next(r for r in ctx.loaded.policy.rules if r.id == rule_id)
+    steps = build_steps(ctx.binding, policy_rule.scope, ctx.as_of, rule_id)
     keys = read_key_batch(Path(rule.keys_file), batch_no, ctx.loaded.policy.guard.batch_size)
     started = dt.datetime.now(dt.UTC)
     marked_at = dt.datetime(ctx.as_of.year, ctx.as_of.month, ctx.as_of.day)

@@ -24,6 +24,11 @@ from crm_privacy.sweep.job import (
 from crm_privacy.transform.keys import KeyRing
 
 
+def cli_run_id() -> str:
+    """Run id of a job started from the CLI (Airflow runs use the DAG run id)."""
+    return f"cli__{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}__{uuid.uuid4().hex[:8]}"
+
+
 def run_sweep(
     *,
     policy: str | Path,
@@ -37,7 +42,7 @@ def run_sweep(
     plan_only: bool = False,
 ) -> dict[str, Any]:
     """Plan, guard, apply and check; return the run summary (counts only, no personal data)."""
-    run_id = f"cli__{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}__{uuid.uuid4().hex[:8]}"
+    run_id = cli_run_id()
     crm = make_engine(crm_url)
     ledger = Ledger.from_url(ledger_url)
     work = workdir or Path(tempfile.mkdtemp(prefix="crm-privacy-"))

@@ -54,7 +54,8 @@ def reports_root() -> Path:
     return Path(os.environ.get("CRM_PRIVACY_REPORTS_DIR", workdir_root() / "reports"))
 
 
-def _safe(run_id: str) -> str:
+def safe_name(run_id: str) -> str:
+    """A run id as a directory name (Airflow run ids hold ':' and '+')."""
     return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in run_id)
 
 
@@ -73,7 +74,7 @@ def _context(conf: dict[str, Any]) -> Any:
         ledger,
         conf["run_id"],
         dt.date.fromisoformat(conf["as_of"]),
-        workdir_root() / _safe(conf["run_id"]),
+        workdir_root() / safe_name(conf["run_id"]),
         keyring_from_airflow(),
     )
 
@@ -162,7 +163,7 @@ def finish(
         **(checked or {"rows_affected": 0, "tables_affected": {}}),
     }
     finish_step(ctx, summary, status=status)
-    out = reports_root() / _safe(conf["run_id"])
+    out = reports_root() / safe_name(conf["run_id"])
     out.mkdir(parents=True, exist_ok=True)
     path = out / "summary.json"
     path.write_text(json.dumps(summary, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
