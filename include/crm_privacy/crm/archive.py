@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 
 from crm_privacy.crm.binding import Binding
+from crm_privacy.crm.outbox import Seal
 from crm_privacy.errors import PolicyError
 from crm_privacy.rules.calendar import add_period
 from crm_privacy.transform.base import Action, ActionContext
@@ -130,8 +131,12 @@ def move_to_archive(
     return len(rows)
 
 
-def purge_batch(binding: Binding, archive_name: str, as_of: dt.date, size: int) -> tuple[str, int]:
-    """Delete up to ``size`` archived rows whose ``purge_after`` has come; return (table, rows)."""
+def purge_batch(
+    binding: Binding, archive_name: str, as_of: dt.date, size: int, seal: Seal | None = None
+) -> tuple[str, int]:
+    """Delete up to ``size`` archived rows whose ``purge_after`` has come; return (table, rows).
+
+    ``seal`` writes the batch's evidence in the same transaction (``crm_privacy.sweep.evidence``)."""
     name = next(
         n for n, tp in binding.policy.tables.items() if tp.archive and tp.archive.table == archive_name
     )
@@ -143,4 +148,6 @@ def purge_batch(binding: Binding, archive_name: str, as_of: dt.date, size: int) 
         )
         if keys:
             conn.execute(delete(table).where(key.in_(keys)))
+        if seal is not None:
+            seal(conn, {archive_name: len(keys)})
     return archive_name, len(keys)

@@ -196,6 +196,19 @@ class Ledger:
         with self.engine.connect() as conn:
             return {(row.table_name, row.rule_id, row.batch_no) for row in conn.execute(query)}
 
+    def batch_rows(self, run_id: str, rule_id: str, batch_no: int) -> dict[str, int] | None:
+        """Rows per table of one succeeded CRM batch of the run (notices left out); None if not recorded."""
+        query = select(batches.c.table_name, batches.c.rows_affected).where(
+            batches.c.run_id == run_id,
+            batches.c.rule_id == rule_id,
+            batches.c.batch_no == batch_no,
+            batches.c.status == "succeeded",
+            batches.c.table_name != "(notices)",
+        )
+        with self.engine.connect() as conn:
+            found = {row.table_name: int(row.rows_affected) for row in conn.execute(query)}
+        return {t: n for t, n in found.items() if t != "*"} if found else None
+
     # -- notices (warn before acting) ------------------------------------------------------------
 
     def notices(self, rule_id: str, subject_hashes: Sequence[str]) -> dict[str, datetime.date]:

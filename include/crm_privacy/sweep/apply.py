@@ -21,6 +21,7 @@ from sqlalchemy.types import ARRAY, NullType
 
 from crm_privacy.crm.archive import ensure_archive, move_to_archive
 from crm_privacy.crm.binding import Binding
+from crm_privacy.crm.outbox import Seal
 from crm_privacy.rules.planner import key_match
 from crm_privacy.rules.steps import TableStep, subject_of
 from crm_privacy.transform.base import ActionContext
@@ -33,8 +34,11 @@ def apply_batch(
     ctx: ActionContext,
     marked_at: dt.datetime,
     rule_id: str = "",
+    seal: Seal | None = None,
 ) -> dict[str, int]:
-    """Run every step for the subjects ``keys`` in one transaction; return rows changed per table."""
+    """Run every step for the subjects ``keys`` in one transaction; return rows changed per table.
+
+    ``seal`` writes the batch's evidence in that same transaction (``crm_privacy.sweep.evidence``)."""
     changed: dict[str, int] = {}
     if not keys:
         return changed
@@ -45,6 +49,8 @@ def apply_batch(
         for step in steps:
             rows = _run_step(conn, binding, step, keys, ctx, marked_at, rule_id)
             changed[step.table] = changed.get(step.table, 0) + rows
+        if seal is not None:
+            seal(conn, changed)
     return changed
 
 

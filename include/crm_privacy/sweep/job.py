@@ -22,6 +22,7 @@ from crm_privacy.rules.notices import NoticeCheck
 from crm_privacy.rules.planner import Plan, make_plan, read_key_batch
 from crm_privacy.rules.steps import build_steps
 from crm_privacy.sweep.apply import apply_batch
+from crm_privacy.sweep.evidence import BatchEvidence, drain
 from crm_privacy.transform.base import ActionContext
 from crm_privacy.transform.keys import KeyRing
 
@@ -85,6 +86,8 @@ def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Pl
         params=params,
     )
     try:
+        if not dry_run:  # evidence a crashed run left in the CRM outbox goes to the ledger first
+            drain(ctx.binding, ctx.ledger)
         plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir, _notice_check(ctx))
     except Exception as exc:
         # a run that cannot plan must not keep the CRM locked nor stay 'running' in the ledger
@@ -154,10 +157,17 @@ def batches(ctx: SweepContext, plan: Plan) -> list[dict[str, Any]]:
 def apply_step(
     ctx: SweepContext, plan: Plan, rule_id: str, batch_no: int, keyring: KeyRing, kind: str = "apply"
 ) -> dict[str, int]:
-    """Apply one batch (one transaction) and record it in the ledger; safe to retry."""
+    """Apply one batch (one transaction, its evidence in the CRM outbox) and record it in the ledger.
+
+    Safe to retry: evidence a crashed attempt left in the outbox goes to the ledger first, and a batch
+    the ledger has as succeeded is not applied again (its recorded counts are returned)."""
     rule = next(r for r in plan.rules if r.rule_id == rule_id)
     if kind == "notify":
         return _notify(ctx, rule.notify_file, rule_id, batch_no, keyring)
+    drain(ctx.binding, ctx.ledger, ctx.run_id)
+    done = ctx.ledger.batch_rows(ctx.run_id, rule_id, batch_no)
+    if done is not None:
+        return done
     if kind == "purge":
         return _purge(ctx, rule_id, batch_no)
     policy_rule = next(r for r in ctx.loaded.policy.rules if r.id == rule_id)
@@ -166,7 +176,11 @@ def apply_step(
     started = dt.datetime.now(dt.UTC)
     marked_at = dt.datetime(ctx.as_of.year, ctx.as_of.month, ctx.as_of.day)
     try:
-        changed = apply_batch(ctx.binding, steps, keys, ActionContext(keyring=keyring), marked_at, rule_id)
+        hashes = [keyring.subject_hash(k) for k in keys]
+        evidence = BatchEvidence(ctx.binding, ctx.run_id, rule_id, batch_no, kind, hashes, len(keys))
+        apply_batch(
+            ctx.binding, steps, keys, ActionContext(keyring=keyring), marked_at, rule_id, evidence.seal
+        )
     except Exception as exc:
         _record(ctx, rule_id, batch_no, len(keys), {}, started, "failed", type(exc).__name__)
         # the driver's message may quote row values: only the error type leaves this function
@@ -175,18 +189,7 @@ def apply_step(
             f"batch {batch_no} of rule {rule_id} failed ({type(exc).__name__}{' ' + code if code else ''}); "
             "the batch was rolled back, earlier batches are kept, a new run finishes the job"
         ) from None
-    _record(
-        ctx,
-        rule_id,
-        batch_no,
-        len(keys),
-        changed,
-        started,
-        "succeeded",
-        None,
-        [keyring.subject_hash(k) for k in keys],
-    )
-    return changed
+    return evidence.publish(ctx.ledger)
 
 
 def _notify(ctx: SweepContext, path: str, rule_id: str, batch_no: int, keyring: KeyRing) -> dict[str, int]:
@@ -217,12 +220,11 @@ def _purge(ctx: SweepContext, rule_id: str, batch_no: int) -> dict[str, int]:
     """Delete one batch of archived rows whose hold is over (set-based, one transaction)."""
     from crm_privacy.crm.archive import purge_batch
 
-    started = dt.datetime.now(dt.UTC)
-    table, rows = purge_batch(
-        ctx.binding, rule_id.split(":", 1)[1], ctx.as_of, ctx.loaded.policy.guard.batch_size
+    evidence = BatchEvidence(ctx.binding, ctx.run_id, rule_id, batch_no, "purge", [])
+    purge_batch(
+        ctx.binding, rule_id.split(":", 1)[1], ctx.as_of, ctx.loaded.policy.guard.batch_size, evidence.seal
     )
-    _record(ctx, rule_id, batch_no, rows, {table: rows}, started, "succeeded", None, [])
-    return {table: rows}
+    return evidence.publish(ctx.ledger)
 
 
 def _record(
@@ -257,12 +259,18 @@ def _record(
 
 def check_step(ctx: SweepContext) -> dict[str, int]:
     """Post-check: re-planning on the same date must find nothing left to do."""
+    drain(ctx.binding, ctx.ledger, ctx.run_id)
     plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir / "check", _notice_check(ctx))
     left = {f"{r.rule_id}:{t.table}": t.rows for r in plan.rules for t in r.tables if t.rows}
     return left
 
 
 def finish_step(ctx: SweepContext, summary: dict[str, Any], *, status: str, error: str | None = None) -> None:
+    try:
+        drain(ctx.binding, ctx.ledger, ctx.run_id)
+    except Exception as exc:  # the evidence stays in the CRM outbox: the next run's plan step moves it
+        if status == "succeeded":
+            status, error = "failed", f"batch evidence left in the CRM outbox ({type(exc).__name__})"
     ctx.ledger.finish_run(ctx.run_id, status=status, summary=summary, error=error)
     ctx.ledger.release_lock(ctx.lock_name, ctx.run_id)
 
