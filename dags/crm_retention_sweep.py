@@ -38,9 +38,9 @@ from crm_privacy.dag_defaults import DEFAULT_ARGS, TAGS, connection_params
         "max_share": Param(
             None,
             type=["null", "number"],
-            minimum=0,
+            exclusiveMinimum=0,
             maximum=1,
-            description="Blast-radius limit (share of a table); empty = the policy's.",
+            description="Blast-radius limit (share of a table, 0 < x <= 1); empty = the policy's.",
         ),
         "as_of": Param(
             None,

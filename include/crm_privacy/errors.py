@@ -29,3 +29,7 @@ class ActionError(CrmPrivacyError):
 
 class BatchFailed(CrmPrivacyError):
     """A batch of a sweep failed and was rolled back (the message holds no row values)."""
+
+
+class UsageError(CrmPrivacyError):
+    """An option or DAG param is out of range (max share, run date) or the ledger is the CRM itself."""

@@ -15,23 +15,44 @@ def register(subparsers: Any) -> None:
     p.add_argument("--policy", required=True, help="policy YAML (see docs/policy.md)")
     p.add_argument("--crm", required=True, help="SQLAlchemy URL of the CRM database")
     p.add_argument("--ledger", required=True, help="SQLAlchemy URL of the privacy ledger")
-    p.add_argument("--sample-rows", type=int, default=500, help="rows sampled per table (default 500)")
+    p.add_argument(
+        "--sample-rows",
+        type=_sample_rows,
+        default=500,
+        help="rows sampled per table, 10-100000 (default 500)",
+    )
     p.add_argument("--model", default="fr_core_news_sm", help="spaCy model (fr_core_news_sm or _md)")
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.set_defaults(func=_run)
+
+
+def _sample_rows(text: str) -> int:
+    """As the DAG's sample_rows param: a negative LIMIT would read whole tables on SQLite."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 10 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(f"must be from 10 to 100000, got {value}")
+    return value
 
 
 def _run(args: argparse.Namespace) -> int:
     from crm_privacy.crm.engine import make_engine
     from crm_privacy.discovery.job import run_discovery
     from crm_privacy.ledger import Ledger, crm_identity
+    from crm_privacy.ledger.separation import refuse_same_database
     from crm_privacy.sweep.runner import cli_run_id
 
+    crm = make_engine(args.crm)
+    ledger = Ledger.from_url(args.ledger, migrate=False)
+    refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
+    ledger.migrate()
     summary = run_discovery(
         policy=args.policy,
-        crm=make_engine(args.crm),
+        crm=crm,
         crm_name=crm_identity(args.crm),
-        ledger=Ledger.from_url(args.ledger),
+        ledger=ledger,
         run_id=cli_run_id(),
         as_of=dt.datetime.now(dt.UTC).date(),
         sample_rows=args.sample_rows,

@@ -13,12 +13,15 @@ def discover(params: dict[str, Any], run_id: str, logical_date: dt.datetime | No
     from crm_privacy.crm.engine import engine_from_airflow
     from crm_privacy.discovery.job import run_discovery
     from crm_privacy.ledger import Ledger
+    from crm_privacy.ledger.separation import refuse_same_database
 
+    crm = engine_from_airflow(params["crm_conn_id"])
     ledger = Ledger(engine_from_airflow(params["ledger_conn_id"]))
+    refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
     ledger.migrate()
     summary = run_discovery(
         policy=params["policy"],
-        crm=engine_from_airflow(params["crm_conn_id"]),
+        crm=crm,
         crm_name=params["crm_conn_id"],
         ledger=ledger,
         run_id=run_id,

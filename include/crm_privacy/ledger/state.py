@@ -18,8 +18,13 @@ from crm_privacy.ledger.schema import batch_subjects, batches, plan_items, runs
 
 
 def canonical_json(value: Any) -> str:
-    """One spelling per value (sorted keys, no spaces), so equal data hashes equally."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    """One spelling per value (sorted keys, no spaces), so equal data hashes equally.
+
+    NaN and Infinity are refused (ValueError): they are not JSON, and the ledger must stay readable.
+    """
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str, allow_nan=False
+    )
 
 
 def jsonable(value: Any) -> Any:

@@ -21,29 +21,103 @@ class LoadedPolicy:
     sha256: str
 
 
+MAX_BYTES = 4 * 1024 * 1024  # a register of processing is a few kB; beyond this it is not a policy
+MAX_VALUES = 100_000  # values once aliases are expanded (the demo policy has about 400)
+MAX_DEPTH = 32  # nesting levels (the demo policy uses 7)
+
+
 def load_policy(path: str | Path) -> LoadedPolicy:
     """Read and validate ``path``. Raises ``PolicyError`` listing every problem found."""
     path = Path(path)
+    raw = _read(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PolicyError(f"{path}: cannot read policy file ({exc.strerror})") from None
-    text = raw.decode("utf-8", errors="replace")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise PolicyError(f"{path}: not a UTF-8 text file (byte {exc.start + 1}, line {line})") from None
     try:
         data = yaml.safe_load(text)
         root = yaml.compose(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise PolicyError(f"{path}:{where}: {problem}") from None
+        raise PolicyError(f"{path}: {_yaml_problem(exc)}") from None
+    except RecursionError:
+        raise PolicyError(f"{path}: values nested too deeply (more than {MAX_DEPTH} levels)") from None
+    if data is None:
+        raise PolicyError(f"{path}: the file is empty (no policy in it)")
     if not isinstance(data, dict):
         raise PolicyError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
+    problem = _shape_problem(data)
+    if problem:
+        raise PolicyError(f"{path}: {problem}")
     try:
         policy = Policy.model_validate(data)
     except ValidationError as exc:
         raise PolicyError(_format_errors(path, exc, root)) from None
     return LoadedPolicy(policy=policy, path=path, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes; a directory, a device or a file beyond MAX_BYTES is refused unread."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read policy file ({exc.strerror})") from None
+    if len(raw) > MAX_BYTES:
+        raise PolicyError(f"{path}: file too large for a policy (more than {MAX_BYTES // 1024 // 1024} MiB)")
+    return raw
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """``line N: what is wrong`` from PyYAML's error (its context says which anchor, key...)."""
+    mark = getattr(exc, "problem_mark", None)
+    parts = [f"line {mark.line + 1}"] if mark is not None else []
+    context, problem = getattr(exc, "context", None), getattr(exc, "problem", None)
+    parts += [p for p in (context, problem) if p] or ["invalid YAML"]
+    return ": ".join(parts)
+
+
+def _shape_problem(data: Any) -> str | None:
+    """What YAML aliases can build and validation cannot digest: a value that contains itself (it
+    would recurse forever), or aliases of aliases expanding to millions of values."""
+    sizes: dict[int, int] = {}  # expanded size of each list/mapping already measured (shared aliases)
+    open_: set[int] = set()  # the lists/mappings on the path being walked
+
+    def size(value: Any, where: tuple[str, ...]) -> int:
+        if not isinstance(value, dict | list):
+            return 1
+        key = id(value)
+        if key in open_:
+            raise _Shape(
+                f"{'.'.join(where) or '(top level)'}: this value contains itself through a YAML alias (recursive alias)"
+            )
+        if key in sizes:
+            return sizes[key]
+        if len(where) > MAX_DEPTH:
+            raise _Shape(f"{'.'.join(where)}: values nested too deeply (more than {MAX_DEPTH} levels)")
+        open_.add(key)
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        total = 1
+        for name, item in items:
+            total += size(item, (*where, str(name)))
+            if total > MAX_VALUES:
+                raise _Shape(
+                    f"{'.'.join(where) or '(top level)'}: YAML aliases expand to more than "
+                    f"{MAX_VALUES:,} values"
+                )
+        open_.discard(key)
+        sizes[key] = total
+        return total
+
+    try:
+        size(data, ())
+    except _Shape as exc:
+        return str(exc)
+    return None
+
+
+class _Shape(Exception):
+    """Internal: why the YAML's shape is refused (turned into a PolicyError by load_policy)."""
 
 
 def _format_errors(path: Path, exc: ValidationError, root: yaml.Node | None) -> str:

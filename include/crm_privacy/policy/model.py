@@ -6,13 +6,18 @@ silently ignored setting. Cross-field checks live in validators next to the fiel
 
 from __future__ import annotations
 
+import math
 import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
-_PERIOD = re.compile(r"^(?P<n>\d+)\s*(?P<unit>[ymd])$")
+from crm_privacy.errors import UsageError
+
+_PERIOD = re.compile(r"^(?P<n>[0-9]+)\s*(?P<unit>[ymd])$")
+#: The longest period in each unit: 200 years. Longer is a typo, and would leave the calendar.
+MAX_PERIOD = {"y": 200, "m": 200 * 12, "d": 73_049}  # 73,049 days: 200 years, leap days included
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
@@ -32,6 +37,14 @@ class Period(Strict):
 
     amount: int = Field(ge=0)
     unit: Literal["y", "m", "d"]
+
+    @model_validator(mode="after")
+    def _at_most_200_years(self) -> Period:
+        if self.amount > MAX_PERIOD[self.unit]:
+            limits = ", ".join(f"{n}{unit}" for unit, n in MAX_PERIOD.items())
+            shown = str(self) if len(str(self.amount)) <= 12 else f"{str(self.amount)[:12]}...{self.unit}"
+            raise ValueError(f"a period is at most 200 years ({limits}), got {shown}")
+        return self
 
     def __str__(self) -> str:
         return f"{self.amount}{self.unit}"
@@ -269,9 +282,21 @@ class ConsentTable(Strict):
 
 class Guard(Strict):
     max_share: float = Field(
-        default=0.5, gt=0, le=1, description="largest share of a table one run may touch"
+        default=0.5, gt=0, le=1, allow_inf_nan=False, description="largest share of a table one run may touch"
     )
     batch_size: int = Field(default=5000, ge=1, le=100_000)
+
+
+def check_max_share(value: object, name: str = "max_share") -> float:
+    """A blast-radius limit given for one run (CLI option, DAG param): a finite number, 0 < x <= 1.
+
+    NaN compares false with everything, so an unchecked ``nan`` would silently disable the guard.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise UsageError(f"{name} must be a number with 0 < x <= 1, got a {type(value).__name__}")
+    if not (math.isfinite(value) and 0 < value <= 1):
+        raise UsageError(f"{name} must be a number with 0 < x <= 1 (a share of a table), got {value!r}")
+    return float(value)
 
 
 class Policy(Strict):

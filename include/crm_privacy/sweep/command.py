@@ -5,8 +5,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+
+from crm_privacy.errors import CrmPrivacyError, UsageError
 
 
 def register(subparsers: Any) -> None:
@@ -20,37 +27,79 @@ def register(subparsers: Any) -> None:
         p.add_argument("--ledger", required=True, help="SQLAlchemy URL of the privacy ledger")
         p.add_argument("--as-of", type=_date, default=None, help="run date YYYY-MM-DD (default: today, UTC)")
         p.add_argument("--json", action="store_true", help="print the run summary as one JSON object")
-        p.add_argument("--workdir", default=None, help="where plan files go (default: a temp dir)")
+        p.add_argument(
+            "--workdir",
+            default=None,
+            help="where plan files go, kept after the run (default: a private temp dir, removed at the end)",
+        )
         if name == "sweep":
             p.add_argument("--dry-run", action="store_true", help="stop after the plan; change nothing")
-            p.add_argument("--max-share", type=float, default=None, help="blast-radius limit, 0-1")
+            p.add_argument(
+                "--max-share", type=_share, default=None, help="blast-radius limit: a share with 0 < x <= 1"
+            )
         p.set_defaults(func=_run, plan_only=name == "plan")
 
 
 def _date(text: str) -> dt.date:
+    from crm_privacy.rules.calendar import check_run_date  # pydantic: not for `--help`
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+    try:
+        return check_run_date(day)
+    except CrmPrivacyError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _share(text: str) -> float:
+    from crm_privacy.policy.model import check_max_share
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number with 0 < x <= 1, got {text!r}") from None
+    try:
+        return check_max_share(value, "the value")
+    except CrmPrivacyError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+@contextmanager
+def _workdir(given: str | None) -> Iterator[Path]:
+    """The user's --workdir (kept), or a private temp dir (0700) removed when the run ends, however
+    it ends: its plan files hold the CRM keys of the people being erased."""
+    if given:
+        path = Path(given)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"--workdir {given}: cannot create the directory ({exc.strerror})") from None
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise UsageError(f"--workdir {given}: not a directory this user can write to")
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="crm-privacy-", ignore_cleanup_errors=True) as temp:
+        yield Path(temp)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from crm_privacy.sweep.runner import run_sweep
 
     dry = args.plan_only or getattr(args, "dry_run", False)
-    summary = run_sweep(
-        policy=args.policy,
-        crm_url=args.crm,
-        ledger_url=args.ledger,
-        as_of=args.as_of or dt.datetime.now(dt.UTC).date(),
-        dry_run=dry,
-        max_share=getattr(args, "max_share", None),
-        keyring=_keyring(required=not dry),
-        workdir=Path(args.workdir) if args.workdir else None,
-        plan_only=args.plan_only,
-    )
+    with _workdir(args.workdir) as workdir:
+        summary = run_sweep(
+            policy=args.policy,
+            crm_url=args.crm,
+            ledger_url=args.ledger,
+            as_of=args.as_of or dt.datetime.now(dt.UTC).date(),
+            dry_run=dry,
+            max_share=getattr(args, "max_share", None),
+            keyring=_keyring(required=not dry),
+            workdir=workdir,
+            plan_only=args.plan_only,
+        )
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, default=str)
         sys.stdout.write("\n")

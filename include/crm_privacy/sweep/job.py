@@ -18,6 +18,7 @@ from crm_privacy.errors import BatchFailed, CrmPrivacyError, GuardRefused, Polic
 from crm_privacy.ledger import BatchRecord, Ledger, PlanItemRecord
 from crm_privacy.ledger.identity import crm_identity
 from crm_privacy.policy.loader import LoadedPolicy, load_policy
+from crm_privacy.policy.model import check_max_share
 from crm_privacy.rules.notices import NoticeCheck
 from crm_privacy.rules.planner import Plan, make_plan, read_key_batch
 from crm_privacy.rules.steps import build_steps
@@ -124,7 +125,8 @@ def _notice_check(ctx: SweepContext) -> NoticeCheck | None:
 
 def guard_step(ctx: SweepContext, plan: Plan, max_share: float | None) -> None:
     """Refuse a plan that touches more than ``max_share`` of any table (blast-radius guard)."""
-    limit = ctx.loaded.policy.guard.max_share if max_share is None else max_share
+    # a NaN limit would compare false with every share and silently let any plan through
+    limit = ctx.loaded.policy.guard.max_share if max_share is None else check_max_share(max_share)
     touched: dict[str, tuple[int, int]] = {}
     for rule in plan.rules:
         for t in rule.tables:

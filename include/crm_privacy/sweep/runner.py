@@ -11,6 +11,9 @@ from typing import Any
 from crm_privacy.crm.engine import make_engine
 from crm_privacy.errors import CrmPrivacyError, GuardRefused
 from crm_privacy.ledger import Ledger, crm_identity
+from crm_privacy.ledger.separation import refuse_same_database
+from crm_privacy.policy.model import check_max_share
+from crm_privacy.rules.calendar import check_run_date
 from crm_privacy.sweep.job import (
     apply_step,
     batches,
@@ -43,9 +46,15 @@ def run_sweep(
 ) -> dict[str, Any]:
     """Plan, guard, apply and check; return the run summary (counts only, no personal data)."""
     run_id = cli_run_id()
+    check_run_date(as_of)
+    if max_share is not None:
+        check_max_share(max_share)
     crm = make_engine(crm_url)
-    ledger = Ledger.from_url(ledger_url)
+    ledger = Ledger.from_url(ledger_url, migrate=False)
+    refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
+    ledger.migrate()
     work = workdir or Path(tempfile.mkdtemp(prefix="crm-privacy-"))
+    (work / run_id).mkdir(mode=0o700, parents=True)  # plan files hold the CRM keys of the people erased
     ctx = open_context(policy, crm, crm_identity(crm_url), ledger, run_id, as_of, work / run_id, keyring)
     dry = dry_run or plan_only
     params = {"dry_run": dry, "max_share": max_share}

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from crm_privacy.errors import ActionError, CrmPrivacyError, GuardRefused, PolicyError
+from crm_privacy.errors import ActionError, CrmPrivacyError, GuardRefused, PolicyError, UsageError
 from crm_privacy.rules.planner import Plan
 
 PROCESSES_VARIABLE = "CRM_PRIVACY_DETECT_PROCESSES"  # as in crm_privacy.detect.scan (kept light here)
@@ -37,7 +37,7 @@ def airflow_task(func: Callable[P, R]) -> Callable[P, R]:
         os.environ.setdefault(PROCESSES_VARIABLE, "1")
         try:
             return func(*args, **kwargs)
-        except (PolicyError, GuardRefused, ActionError) as exc:
+        except (PolicyError, GuardRefused, ActionError, UsageError) as exc:
             from airflow.sdk.exceptions import AirflowFailException
 
             raise AirflowFailException(str(exc)) from None
@@ -62,14 +62,17 @@ def safe_name(run_id: str) -> str:
 def _context(conf: dict[str, Any]) -> Any:
     from crm_privacy.crm.engine import engine_from_airflow
     from crm_privacy.ledger import Ledger
+    from crm_privacy.ledger.separation import refuse_same_database
     from crm_privacy.sweep.job import open_context
     from crm_privacy.transform.keys import keyring_from_airflow
 
+    crm = engine_from_airflow(conf["crm_conn_id"])
     ledger = Ledger(engine_from_airflow(conf["ledger_conn_id"]))
+    refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
     ledger.migrate()
     return open_context(
         conf["policy"],
-        engine_from_airflow(conf["crm_conn_id"]),
+        crm,
         conf["crm_conn_id"],
         ledger,
         conf["run_id"],
@@ -81,15 +84,23 @@ def _context(conf: dict[str, Any]) -> Any:
 
 def make_conf(params: dict[str, Any], run_id: str, logical_date: dt.datetime | None) -> dict[str, Any]:
     """The run's settings: the run date comes from the params or the logical date, never the clock."""
+    from crm_privacy.policy.model import check_max_share
+    from crm_privacy.rules.calendar import check_run_date
+
     as_of = params.get("as_of") or (logical_date.date().isoformat() if logical_date else None)
     if as_of is None:
         raise CrmPrivacyError("no run date: trigger with a logical date or set the as_of param")
+    try:
+        check_run_date(dt.date.fromisoformat(str(as_of)), "run date (as_of)")
+    except ValueError:
+        raise UsageError(f"as_of must be a date YYYY-MM-DD, got {str(as_of)[:40]!r}") from None
+    max_share = params.get("max_share")
     return {
         "policy": params["policy"],
         "crm_conn_id": params["crm_conn_id"],
         "ledger_conn_id": params["ledger_conn_id"],
         "dry_run": bool(params["dry_run"]),
-        "max_share": params.get("max_share"),
+        "max_share": None if max_share is None else check_max_share(max_share, "the max_share param"),
         "run_id": run_id,
         "as_of": str(as_of),
     }
