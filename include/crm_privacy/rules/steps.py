@@ -13,6 +13,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from crm_privacy.crm.binding import Binding
+from crm_privacy.crm.subjects import subject_key_of
 from crm_privacy.errors import PolicyError
 from crm_privacy.policy.model import ColumnAction, RuleScope, TablePolicy
 from crm_privacy.rules.calendar import expiry_cutoff
@@ -126,13 +127,7 @@ def _actions(columns: dict[str, ColumnAction], scope: RuleScope, where: str) -> 
 
 
 def subject_of(binding: Binding, name: str) -> Any:
-    """The column of ``name`` that holds the subject key (for per-subject values), if direct."""
-    link = binding.policy.tables[name].link
-    table = binding.table(name)
-    if link.subject:
-        return binding.key(name)
-    if link.fk:
-        return table.c[link.fk]
-    if link.polymorphic:
-        return table.c[link.polymorphic.id_column]
-    return binding.key(name)
+    """SQL expression giving, on each row of ``name``, the key of the subject it belongs to (for
+    per-subject values: ``fake``, and the subject's own values in ``scrub_text``), for every link
+    kind: a note attached to an opportunity gives the opportunity's contact, not the opportunity."""
+    return subject_key_of(binding, name)

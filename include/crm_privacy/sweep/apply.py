@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -22,6 +23,7 @@ from sqlalchemy.types import ARRAY, NullType
 from crm_privacy.crm.archive import ensure_archive, move_to_archive
 from crm_privacy.crm.binding import Binding
 from crm_privacy.crm.outbox import Seal
+from crm_privacy.crm.subjects import fetch_own_values
 from crm_privacy.rules.planner import key_match
 from crm_privacy.rules.steps import TableStep, subject_of
 from crm_privacy.transform.base import ActionContext
@@ -89,6 +91,11 @@ def _run_step(
     if not rows:
         return 0
     subjects = [r[1] for r in rows]
+    if any(step.columns[c].uses_subject_values for c in value_columns):
+        # the subjects' own values (scrub_text), read in this transaction before their own row is
+        # treated (steps run children first); one row per subject of the batch, dropped after the step
+        found = list({s for s in subjects if s is not None})
+        ctx = replace(ctx, subject_values=fetch_own_values(conn, binding, key_match(binding, found)))
     new_values: dict[str, list[Any]] = {}
     for i, column in enumerate(value_columns, start=2):
         new_values[column] = step.columns[column].transform(

@@ -7,15 +7,18 @@ needs the action, which is what makes a second run find nothing to do.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Column, ColumnElement
 
 from crm_privacy.errors import ActionError, PolicyError
 from crm_privacy.transform.keys import KeyRing
+
+if TYPE_CHECKING:
+    from crm_privacy.detect.own_values import OwnValue
 
 
 class NoParams(BaseModel):
@@ -27,6 +30,9 @@ class ActionContext:
     """What an action may need at run time; the key ring is absent in dry runs."""
 
     keyring: KeyRing | None = None
+    #: subject key -> the values the CRM holds for that subject, filled for one step's rows when one
+    #: of its actions ``uses_subject_values``; personal data: never logged, never in an error
+    subject_values: Mapping[Any, Sequence[OwnValue]] = field(default_factory=dict, repr=False)
 
     def require_keyring(self, action: str) -> KeyRing:
         if self.keyring is None:
@@ -39,6 +45,8 @@ class Action:
     Params: ClassVar[type[BaseModel]] = NoParams
     #: True when the action computes values in Python (HMAC, fake, scrubbing, generalisation).
     needs_values: ClassVar[bool] = False
+    #: True when the action also needs ``ActionContext.subject_values`` (the subjects' own values).
+    uses_subject_values: ClassVar[bool] = False
 
     def __init__(self, params: BaseModel) -> None:
         self.params = params
