@@ -4,7 +4,6 @@ another run holding the CRM, a policy error found while planning. On SQLite, Pos
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,9 @@ from sweep_fixtures import DEMO_POLICY, SENT, TEST_KEY, Crm, Rows, at, changed_k
 
 import crm_privacy.sweep.apply
 from crm_privacy.cli import main
+from crm_privacy.crm.lock import CrmLock
 from crm_privacy.errors import BatchFailed, GuardRefused, PolicyError
-from crm_privacy.ledger import Ledger, crm_identity
+from crm_privacy.ledger import Ledger
 from crm_privacy.transform.keys import ENV_VAR
 
 pytestmark = pytest.mark.integration
@@ -163,21 +163,21 @@ def test_sweep_is_refused_while_another_run_holds_the_lock(crm: Crm) -> None:
     subjects = expired_prospects(rows, range(1, 3))
     crm.load(rows)
     before, start = crm.snapshot(), crm.checksum()
-    ledger = Ledger.from_url(crm.ledger_url)
-    name = "sweep:" + crm_identity(crm.url)
+    other = CrmLock(crm.engine, run_id="other-run", job="retention_sweep", mode="process")
+    third = CrmLock(crm.engine, run_id="third-run", job="retention_sweep", mode="process", wait=0.2)
     try:
-        assert ledger.acquire_lock(name, "other-run", ttl=dt.timedelta(minutes=30))
+        assert other.acquire() is None  # the lock lives in the CRM (crm_privacy.crm.lock)
 
-        with pytest.raises(GuardRefused, match="lock"):
+        with pytest.raises(GuardRefused, match="locked by run other-run"):
             crm.sweep()
 
         assert crm.checksum() == start
-        assert not ledger.acquire_lock(name, "third-run", ttl=dt.timedelta(minutes=30))  # still theirs
-        ledger.release_lock(name, "other-run")
-        assert crm.sweep()["status"] == "succeeded"
-        assert changed_keys(before, crm.snapshot()) == r1_rows(rows, subjects)
+        with pytest.raises(GuardRefused, match="other-run"):
+            third.acquire()  # still theirs
     finally:
-        ledger.close()
+        other.release()
+    assert crm.sweep()["status"] == "succeeded"
+    assert changed_keys(before, crm.snapshot()) == r1_rows(rows, subjects)
 
 
 # -- a policy error found while planning ------------------------------------------------------------------

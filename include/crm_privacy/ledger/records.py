@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from crm_privacy.errors import CrmPrivacyError
 
-#: Every status a run can have; ``planned`` is how a dry run ends.
-RUN_STATUSES = frozenset({"planned", "running", "succeeded", "failed", "refused"})
+#: Every status a run can have; ``planned`` is how a dry run ends, ``interrupted`` how a run ends
+#: whose process died while it held the CRM lock (closed by the run or command that found it dead).
+RUN_STATUSES = frozenset({"planned", "running", "succeeded", "failed", "refused", "interrupted"})
 #: Statuses ``finish_run`` accepts (``running`` is set by ``start_run`` only).
 FINAL_RUN_STATUSES = RUN_STATUSES - {"running"}
 BATCH_STATUSES = frozenset({"succeeded", "failed"})

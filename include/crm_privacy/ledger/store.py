@@ -114,6 +114,19 @@ class Ledger:
             )
             self._seal_run(conn, run_id)
 
+    def interrupt_run(self, run_id: str, *, error: str) -> bool:
+        """Close a run still ``running`` whose holder was found dead (its CRM lock taken over or freed)
+        as ``interrupted``; False if this ledger does not know it or it has already ended."""
+        with self._writing() as conn:
+            closed = conn.execute(
+                update(runs)
+                .where(runs.c.run_id == run_id, runs.c.status == "running")
+                .values(status="interrupted", finished_at=self._clock(), error=error[:500])
+            ).rowcount
+            if closed:
+                self._seal_run(conn, run_id)
+        return bool(closed)
+
     def get_run(self, run_id: str) -> dict[str, Any] | None:
         """The run with its plan (``plan``), batch totals (``batches``) and totals per rule (``batches_by_rule``)."""
         with self.engine.connect() as conn:
@@ -252,7 +265,9 @@ class Ledger:
     # -- locks and audit --------------------------------------------------------------------------
 
     def acquire_lock(self, name: str, owner: str, *, ttl: datetime.timedelta) -> bool:
-        """Take the named lease for ``ttl``; True if taken, renewed (same owner) or taken over (expired)."""
+        """Take the named lease for ``ttl``; True if taken, renewed (same owner) or taken over (expired).
+
+        Legacy: the sweep no longer uses these leases; it locks the CRM itself (crm_privacy.crm.lock)."""
         return locks.acquire(self.engine, name, owner, now=self._clock(), ttl=ttl)
 
     def release_lock(self, name: str, owner: str) -> None:

@@ -7,13 +7,14 @@ from XCom; nothing personal is returned, only counts and file paths.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
 from crm_privacy.crm.binding import Binding, bind
+from crm_privacy.crm.lock import CrmLock, Holder, LockMode
 from crm_privacy.errors import BatchFailed, CrmPrivacyError, GuardRefused, PolicyError
 from crm_privacy.ledger import BatchRecord, Ledger, PlanItemRecord
 from crm_privacy.ledger.identity import crm_identity
@@ -28,7 +29,6 @@ from crm_privacy.transform.base import ActionContext
 from crm_privacy.transform.keys import KeyRing
 
 JOB = "retention_sweep"
-LOCK_TTL = dt.timedelta(hours=6)
 
 
 @dataclass
@@ -43,10 +43,13 @@ class SweepContext:
     as_of: dt.date
     workdir: Path
     keyring: KeyRing | None = None
+    #: "process" (the CLI: alive while its session lock is) or "run" (a DAG run: alive while it heartbeats)
+    lock_mode: LockMode = "process"
+    #: The sweep lock, kept in the CRM itself (crm_privacy.crm.lock): one per database, whatever its URL.
+    lock: CrmLock = field(init=False, repr=False)
 
-    @property
-    def lock_name(self) -> str:
-        return f"sweep:{self.crm}"
+    def __post_init__(self) -> None:
+        self.lock = CrmLock(self.binding.engine, run_id=self.run_id, job=JOB, mode=self.lock_mode)
 
 
 def open_context(
@@ -58,6 +61,8 @@ def open_context(
     as_of: dt.date,
     workdir: Path,
     keyring: KeyRing | None = None,
+    *,
+    lock_mode: LockMode = "process",
 ) -> SweepContext:
     loaded = load_policy(policy_path)
     try:
@@ -66,16 +71,16 @@ def open_context(
             build_steps(binding, rule.scope, as_of, rule.id)
     except PolicyError as exc:
         raise PolicyError(f"{loaded.path}: {exc}") from None
-    return SweepContext(loaded, binding, ledger, crm_name, run_id, as_of, workdir, keyring)
+    return SweepContext(loaded, binding, ledger, crm_name, run_id, as_of, workdir, keyring, lock_mode)
 
 
 def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Plan:
-    """Start the run in the ledger (taking the CRM lock unless dry), compute and record the plan."""
-    if not dry_run and not ctx.ledger.acquire_lock(ctx.lock_name, ctx.run_id, ttl=LOCK_TTL):
-        raise GuardRefused(
-            f"another sweep holds the lock on {ctx.crm}; it is released when that run finishes "
-            f"(or after {LOCK_TTL} if it died)"
-        )
+    """Take the CRM lock, start the run in the ledger, compute and record the plan.
+
+    Dry runs lock too: a plan read while another run changes the CRM would be wrong, and the lock is
+    how a run whose process died is found and closed. A dead holder is taken over (its run closed as
+    ``interrupted`` in this ledger); a live one refuses this run, naming it."""
+    ctx.lock.acquire(on_dead=lambda dead: _interrupt(ctx, dead))
     ctx.ledger.start_run(
         ctx.run_id,
         job=JOB,
@@ -93,7 +98,7 @@ def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Pl
     except Exception as exc:
         # a run that cannot plan must not keep the CRM locked nor stay 'running' in the ledger
         ctx.ledger.finish_run(ctx.run_id, status="failed", summary={}, error=_error_text(exc))
-        ctx.ledger.release_lock(ctx.lock_name, ctx.run_id)
+        ctx.lock.release()
         raise
     plan.save(ctx.workdir)
     ctx.ledger.record_plan(
@@ -112,6 +117,11 @@ def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Pl
         ],
     )
     return plan
+
+
+def _interrupt(ctx: SweepContext, dead: Holder) -> None:
+    """Close the run of a dead lock holder (if this ledger has it running) before taking its lock."""
+    ctx.ledger.interrupt_run(dead.run_id, error=dead.death_note(f"run {ctx.run_id} took the lock over"))
 
 
 def _error_text(exc: Exception) -> str:
@@ -163,6 +173,7 @@ def apply_step(
 
     Safe to retry: evidence a crashed attempt left in the outbox goes to the ledger first, and a batch
     the ledger has as succeeded is not applied again (its recorded counts are returned)."""
+    ctx.lock.ensure_held()  # a DAG task: renews the run's heartbeat, fails if the lock was taken over
     rule = next(r for r in plan.rules if r.rule_id == rule_id)
     if kind == "notify":
         return _notify(ctx, rule.notify_file, rule_id, batch_no, keyring)
@@ -261,6 +272,7 @@ def _record(
 
 def check_step(ctx: SweepContext) -> dict[str, int]:
     """Post-check: re-planning on the same date must find nothing left to do."""
+    ctx.lock.ensure_held()
     drain(ctx.binding, ctx.ledger, ctx.run_id)
     plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir / "check", _notice_check(ctx))
     left = {f"{r.rule_id}:{t.table}": t.rows for r in plan.rules for t in r.tables if t.rows}
@@ -274,7 +286,7 @@ def finish_step(ctx: SweepContext, summary: dict[str, Any], *, status: str, erro
         if status == "succeeded":
             status, error = "failed", f"batch evidence left in the CRM outbox ({type(exc).__name__})"
     ctx.ledger.finish_run(ctx.run_id, status=status, summary=summary, error=error)
-    ctx.ledger.release_lock(ctx.lock_name, ctx.run_id)
+    ctx.lock.release()  # not before: a run the ledger still has 'running' keeps its lock until found dead
 
 
 def totals(changes: list[dict[str, int]]) -> dict[str, int]:

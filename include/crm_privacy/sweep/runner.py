@@ -94,4 +94,5 @@ def run_sweep(
         finish_step(ctx, summary, status="failed", error=type(exc).__name__)
         raise
     finally:
+        ctx.lock.close()  # a run that could not finish keeps its row: the next sweep finds it dead at once
         crm.dispose()

@@ -41,6 +41,10 @@ def airflow_task(func: Callable[P, R]) -> Callable[P, R]:
             from airflow.sdk.exceptions import AirflowFailException
 
             raise AirflowFailException(str(exc)) from None
+        finally:  # the task ends: stop its lock heartbeat (the DAG run keeps the lock between tasks)
+            from crm_privacy.crm.lock import close_all
+
+            close_all()
 
     return wrapper
 
@@ -79,6 +83,7 @@ def _context(conf: dict[str, Any]) -> Any:
         dt.date.fromisoformat(conf["as_of"]),
         workdir_root() / safe_name(conf["run_id"]),
         keyring_from_airflow(),
+        lock_mode="run",  # alive while its tasks heartbeat (CRM_PRIVACY_LOCK_GRACE_MINUTES)
     )
 
 
@@ -123,6 +128,7 @@ def guard(conf: dict[str, Any], planned: dict[str, Any]) -> list[dict[str, Any]]
     from crm_privacy.sweep.job import batches, guard_step
 
     ctx = _context(conf)
+    ctx.lock.ensure_held()  # renews the run's heartbeat; fails if another run took the lock over
     plan_ = Plan.load(Path(planned["plan_path"]))
     if conf["dry_run"]:
         return []
