@@ -61,7 +61,7 @@ def test_contract(
         pytest.param('{"id": 2, "text": 612345678}', '"text" must be a string or null', id="text-not-string"),
     ],
 )
-def test_malformed_line_stops_with_status_2(
+def test_malformed_line_gets_an_error_answer_and_status_3(
     pii_engine: PiiEngine,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -70,10 +70,13 @@ def test_malformed_line_stops_with_status_2(
 ) -> None:
     good = json.dumps({"id": 1, "text": NOTE})
     code, out, err = run_cli(monkeypatch, capsys, f"{good}\n\n{bad_line}\n{good}\n")
-    assert code == 2
-    assert [json.loads(line)["id"] for line in out] == [1]  # lines before the bad one are answered
-    assert "line 3" in err and message in err
-    assert "Claire" not in err and "612345678" not in err  # no personal data in errors
+    assert code == 3
+    answers = [json.loads(line) for line in out]
+    assert [a["id"] for a in answers] == [1, 2 if '"id": 2' in bad_line else None, 1]  # every line answered
+    assert answers[1]["line"] == 3 and message in answers[1]["error"] and "entities" not in answers[1]
+    assert answers[0]["entities"] == answers[2]["entities"] != []
+    assert "line 3" in err and "1 of 3 lines" in err
+    assert "Claire" not in err + out[1] and "612345678" not in err + out[1]  # no personal data in errors
 
 
 def test_only_french(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,4 +1,4 @@
-"""Engine plumbing: chunking long texts, batches, two processes, overlap resolution."""
+"""Engine plumbing: windows over long texts, batches, two processes, overlap resolution."""
 
 from __future__ import annotations
 
@@ -8,24 +8,30 @@ import pytest
 
 from crm_privacy.detect.engine import PiiEngine, mask, may_hold_a_name
 from crm_privacy.detect.entities import Span, resolve_overlaps
-from crm_privacy.detect.nlp import chunk_bounds
-from crm_privacy.detect.scan import scan_batches, scan_texts
+from crm_privacy.detect.scan import batched, scan_batches, scan_texts
+from crm_privacy.detect.windows import margin_for, windows
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("length", "size"),
     [
-        pytest.param("x" * 1000, id="no-break"),
-        pytest.param("Ligne une.\n" * 200, id="lines"),
-        pytest.param("mot " * 500, id="spaces"),
-        pytest.param("court", id="short"),
+        pytest.param(1000, 120, id="many"),
+        pytest.param(121, 120, id="just-over"),
+        pytest.param(120, 120, id="fits"),
+        pytest.param(0, 120, id="empty"),
+        pytest.param(50_000, 8_000, id="default-size"),
     ],
 )
-def test_chunks_cover_the_text_below_the_limit(text: str) -> None:
-    bounds = chunk_bounds(text, limit=120)
-    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
-    assert all(0 < end - start <= 120 for start, end in bounds)
+def test_windows_cover_the_text_and_own_each_position_once(length: int, size: int) -> None:
+    spans = list(windows(length, size))
+    margin = margin_for(size)
+    assert spans[0].start == 0 and spans[-1].end == length
+    assert all(0 <= w.end - w.start <= size for w in spans)
+    assert spans[0].own_start == 0 and spans[-1].own_end == length
+    assert all(a.own_end == b.own_start for a, b in itertools.pairwise(spans))
+    for w in spans:  # every owned position has a margin of context on both sides (or the text's edge)
+        assert w.own_start - w.start >= margin or w.start == 0
+        assert w.end - w.own_end >= margin or w.end == length
 
 
 def test_long_text_is_chunked_with_right_offsets() -> None:
@@ -59,6 +65,12 @@ def test_parallel_switches_on_after_threshold(pii_engine: PiiEngine) -> None:
     assert results[0] == results[-1]
 
 
+def test_batches_are_bounded_in_characters() -> None:
+    texts = ["a" * 400, None, "b" * 400, "c" * 2000, "d"]
+    assert [len(b) for b in batched(texts, 10, max_chars=1000)] == [3, 1, 1]
+    assert [len(b) for b in batched(texts, 2, max_chars=10_000)] == [2, 2, 1]
+
+
 def test_resolve_overlaps_prefers_longest() -> None:
     spans = [Span("PERSON", 10, 20, 0.85), Span("LOCATION", 0, 30, 0.7), Span("PHONE_NUMBER", 31, 40, 1.0)]
     assert resolve_overlaps(spans) == [Span("LOCATION", 0, 30, 0.7), Span("PHONE_NUMBER", 31, 40, 1.0)]
@@ -82,3 +94,5 @@ def test_mask_keeps_offsets_and_names() -> None:
     spans = [Span("PERSON", 4, 17, 0.9), Span("PHONE_NUMBER", 23, 37, 1.0)]
     masked = mask(text, spans)
     assert len(masked) == len(text) and masked[:17] == text[:17] and masked[23:37] == "0" * 14
+    overlapping = [Span("FR_SIREN", 23, 30, 1.0), Span("PHONE_NUMBER", 25, 37, 1.0)]
+    assert mask(text, overlapping) == text[:23] + "0" * 14 + "."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import NamedTuple
 
 PERSON = "PERSON"
@@ -46,14 +47,21 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
     """Keep a non-overlapping subset: longest span first, then highest score; sorted by start.
 
     Longest wins so that a SIRET beats the SIREN inside it and a postal address beats the street
-    name spaCy took for a person; the score breaks ties between equally long candidates.
+    name spaCy took for a person; the score breaks ties between equally long candidates. Kept spans
+    are held sorted by start, so each candidate is checked against its two neighbours only
+    (n log n: a long text may have tens of thousands of candidates).
     """
     if len(spans) < 2:
         return list(spans)
     ranked = sorted(spans, key=lambda s: (s.end - s.start, s.score, -s.start), reverse=True)
     kept: list[Span] = []
+    starts: list[int] = []
     for cand in ranked:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-            kept.append(cand)
-    kept.sort(key=lambda s: s.start)
+        i = bisect_right(starts, cand.start)
+        if i and kept[i - 1].end > cand.start and cand.end > kept[i - 1].start:
+            continue
+        if i < len(kept) and kept[i].start < cand.end and cand.start < kept[i].end:
+            continue
+        kept.insert(i, cand)
+        starts.insert(i, cand.start)
     return kept

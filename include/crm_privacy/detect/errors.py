@@ -1,4 +1,7 @@
-"""Exceptions of PII detection. Messages name the model, the line or the table, never a value."""
+"""Exceptions of PII detection. Messages name the model or the table, never a value.
+
+A bad input line of ``crm-privacy detect`` is not an exception: it gets an error answer (``detect.lines``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,3 @@ from crm_privacy.errors import CrmPrivacyError
 
 class ModelUnavailable(CrmPrivacyError):
     """The spaCy model is not installed; we never download one at run time."""
-
-
-class MalformedInput(CrmPrivacyError):
-    """A line given to ``crm-privacy detect`` is not a JSON object with a string ``text``."""

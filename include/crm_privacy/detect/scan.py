@@ -6,17 +6,23 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.pool import AsyncResult
+from typing import TypeVar
 
-from crm_privacy.detect.engine import get_engine
+from crm_privacy.detect.engine import PiiEngine, get_engine
 from crm_privacy.detect.entities import Span
 from crm_privacy.detect.nlp import DEFAULT_MODEL
 
 BATCH_SIZE = 256
+#: Characters per batch of ``scan_texts`` at most (a single longer text makes a batch alone): bounds
+#: what two worker processes hold, and what is pickled to them, whatever the texts' lengths.
+BATCH_CHARS = 1_000_000
 PROCESSES_VARIABLE = "CRM_PRIVACY_DETECT_PROCESSES"
 #: Below this many texts a second process costs more (start-up, pickling) than it saves.
 PARALLEL_AFTER = 2048
+
+T = TypeVar("T")
 
 
 def scan_batches(
@@ -32,15 +38,36 @@ def scan_batches(
     then ``$CRM_PRIVACY_DETECT_PROCESSES`` (default 2) worker processes, capped by the CPU count.
     At most two batches per process are in flight, so memory does not grow with the input.
     """
+    return _scan(batches, _analyze, model, n_process, parallel_after)
+
+
+def scan_batches_isolated(
+    batches: Iterable[Sequence[str | None]],
+    *,
+    model: str = DEFAULT_MODEL,
+    n_process: int | None = None,
+    parallel_after: int = PARALLEL_AFTER,
+) -> Iterator[list[list[Span] | None]]:
+    """Like ``scan_batches``, but a text the engine fails on gets None and the others their spans."""
+    return _scan(batches, _analyze_isolated, model, n_process, parallel_after)
+
+
+def _scan(
+    batches: Iterable[Sequence[str | None]],
+    analyze: Callable[[PiiEngine, list[str | None]], list[T]],
+    model: str,
+    n_process: int | None,
+    parallel_after: int,
+) -> Iterator[list[T]]:
     engine = get_engine(model)  # built here, so forked workers inherit it instead of loading it
     procs = _processes(n_process)
     seen = 0
     iterator = iter(batches)
     for batch in iterator:
-        yield engine.analyze_batch(batch)
+        yield analyze(engine, list(batch))
         seen += len(batch)
         if procs > 1 and (n_process is not None or seen >= parallel_after):
-            yield from _parallel(iterator, model, procs)
+            yield from _parallel(iterator, analyze, model, procs)
             return
 
 
@@ -56,13 +83,22 @@ def scan_texts(
         yield from results
 
 
-def batched(items: Iterable[str | None], size: int) -> Iterator[list[str | None]]:
+def batched(
+    items: Iterable[str | None], size: int, max_chars: int = BATCH_CHARS
+) -> Iterator[list[str | None]]:
+    """Lists of at most ``size`` items and, unless one item alone is longer, ``max_chars`` characters."""
     batch: list[str | None] = []
+    chars = 0
     for item in items:
+        length = len(item) if item else 0
+        if batch and chars + length > max_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(item)
+        chars += length
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
@@ -76,7 +112,12 @@ def _processes(requested: int | None) -> int:
     return max(1, min(requested, os.cpu_count() or 1))
 
 
-def _parallel(batches: Iterator[Sequence[str | None]], model: str, procs: int) -> Iterator[list[list[Span]]]:
+def _parallel(
+    batches: Iterator[Sequence[str | None]],
+    analyze: Callable[[PiiEngine, list[str | None]], list[T]],
+    model: str,
+    procs: int,
+) -> Iterator[list[T]]:
     # fork: workers inherit the loaded model (copy-on-write) instead of loading it again. Forking a
     # process that runs other threads (an Airflow task: log and heartbeat threads) can deadlock the
     # child on a lock held by one of them; there workers start clean ("forkserver") and load the model.
@@ -87,14 +128,24 @@ def _parallel(batches: Iterator[Sequence[str | None]], model: str, procs: int) -
         method = "forkserver" if "forkserver" in methods else "spawn"
     context = multiprocessing.get_context(method)
     with context.Pool(procs) as pool:
-        pending: deque[AsyncResult[list[list[Span]]]] = deque()
+        pending: deque[AsyncResult[list[T]]] = deque()
         for batch in batches:
-            pending.append(pool.apply_async(_analyze_in_worker, (model, list(batch))))
+            pending.append(pool.apply_async(_in_worker, (analyze, model, list(batch))))
             if len(pending) >= 2 * procs:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
 
 
-def _analyze_in_worker(model: str, batch: list[str | None]) -> list[list[Span]]:
-    return get_engine(model).analyze_batch(batch)
+def _analyze(engine: PiiEngine, batch: list[str | None]) -> list[list[Span]]:
+    return engine.analyze_batch(batch)
+
+
+def _analyze_isolated(engine: PiiEngine, batch: list[str | None]) -> list[list[Span] | None]:
+    return engine.analyze_batch_isolated(batch)
+
+
+def _in_worker(
+    analyze: Callable[[PiiEngine, list[str | None]], list[T]], model: str, batch: list[str | None]
+) -> list[T]:
+    return analyze(get_engine(model), batch)

@@ -19,6 +19,7 @@ from crm_privacy.detect.entities import (
     resolve_overlaps,
 )
 from crm_privacy.detect.nlp import DEFAULT_MODEL
+from crm_privacy.detect.unicode import without_surrogates
 
 #: Entity type -> what replaces it when no pseudonym function is given.
 PLACEHOLDERS: dict[str, str] = {
@@ -45,7 +46,10 @@ def scrub_texts(
     model: str = "fr_core_news_sm",
 ) -> list[str | None]:
     """Return texts with every detected PII span replaced. None stays None.
-    pseudonym(entity_type, matched_text) -> replacement; when None, typed placeholders are used."""
+    pseudonym(entity_type, matched_text) -> replacement; when None, typed placeholders are used.
+
+    Texts of any length are analysed in bounded windows (flat memory); lone surrogates are read as
+    U+FFFD by detection and by ``pseudonym``, and kept as they were in the rest of the text."""
     from crm_privacy.detect.scan import scan_texts
 
     out: list[str | None] = []
@@ -68,7 +72,8 @@ def replace_spans(text: str, spans: Iterable[Span], pseudonym: Pseudonym | None 
     end = len(text)
     for span in reversed(resolve_overlaps(list(spans))):
         if pseudonym is not None:
-            replacement = pseudonym(span.entity_type, text[span.start : span.end])
+            # a lone surrogate cannot be hashed (nor stored as UTF-8): the pseudonym sees U+FFFD
+            replacement = pseudonym(span.entity_type, without_surrogates(text[span.start : span.end]))
         else:
             replacement = PLACEHOLDERS.get(span.entity_type, UNKNOWN_PLACEHOLDER)
         pieces.append(text[span.end : end])
