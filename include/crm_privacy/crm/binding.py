@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
 
-from sqlalchemy import Column, ColumnElement, Engine, MetaData, Table, and_, or_, select
+from sqlalchemy import Column, ColumnElement, Engine, FromClause, MetaData, Table, and_, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from crm_privacy.crm.schema_checks import check_schema
@@ -42,26 +42,44 @@ class Binding:
         return self.table(name).c[self.policy.tables[name].key]
 
     def linked(self, name: str, match: KeyMatch) -> ColumnElement[bool]:
-        """Condition on table ``name``: the row belongs to a subject whose key satisfies ``match``."""
-        table, link = self.table(name), self.policy.tables[name].link
+        """Condition on table ``name``: the row belongs to a subject whose key satisfies ``match``.
+
+        ``match`` is a key list (``col IN (...)``) or correlated to the subject row of an enclosing
+        query (``col == subject.key``). A row reached through a parent (``via``, or a polymorphic
+        parent other than the subject) is linked by ``row.column IN (SELECT p.key FROM parent AS p
+        WHERE <p linked>)``, recursively: each parent gets an alias of its own and every other table
+        (the subject's, for a correlated ``match``) is correlated to the enclosing statement at
+        whatever depth, so "the parents of this subject" never reads "the parents of any subject".
+        With a key list the subquery is uncorrelated: the server hashes or semi-joins it once."""
+        return self._linked(self.table(name), name, match)
+
+    def _linked(self, table: FromClause, name: str, match: KeyMatch) -> ColumnElement[bool]:
+        link = self.policy.tables[name].link
         if link.subject:
-            return match(self.key(name))
+            return match(table.c[self.policy.tables[name].key])
         if link.fk is not None:
             return match(table.c[link.fk])
         if link.polymorphic is not None:
             poly = link.polymorphic
-            branches = []
-            for type_value, parent in poly.targets(self.policy.subject.table).items():
-                if parent == self.policy.subject.table:
-                    branch = match(table.c[poly.id_column])
-                else:
-                    branch = table.c[poly.id_column].in_(
-                        select(self.key(parent)).where(self.linked(parent, match))
+            return or_(
+                *[
+                    and_(
+                        table.c[poly.type_column] == type_value,
+                        self._through(table.c[poly.id_column], parent, match),
                     )
-                branches.append(and_(table.c[poly.type_column] == type_value, branch))
-            return or_(*branches)
+                    for type_value, parent in poly.targets(self.policy.subject.table).items()
+                ]
+            )
         column, parent = link.via_parts()
-        return table.c[column].in_(select(self.key(parent)).where(self.linked(parent, match)))
+        return self._through(table.c[column], parent, match)
+
+    def _through(self, column: ColumnElement[object], parent: str, match: KeyMatch) -> ColumnElement[bool]:
+        """``column`` holds the key of a row of ``parent`` that belongs to a subject matched by ``match``."""
+        if parent == self.policy.subject.table:
+            return match(column)
+        alias = self.table(parent).alias()
+        rows = select(alias.c[self.policy.tables[parent].key]).where(self._linked(alias, parent, match))
+        return column.in_(rows.correlate_except(alias))
 
     def delete_order(self) -> list[str]:
         """Policy tables, children before parents: reflected foreign keys and declared links (a note

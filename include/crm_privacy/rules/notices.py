@@ -19,6 +19,7 @@ from crm_privacy.crm.binding import Binding
 from crm_privacy.errors import PolicyError
 from crm_privacy.policy.model import RetentionRule
 from crm_privacy.rules.calendar import add_period
+from crm_privacy.rules.keysets import TakenKeys, key_order
 from crm_privacy.transform.keys import KeyRing
 
 _CHUNK = 5000
@@ -40,8 +41,10 @@ class NoticeCheck:
         target: ColumnElement[bool],
         act_path: Path,
         notify_path: Path,
+        taken: TakenKeys | None = None,
     ) -> tuple[int, int, int]:
-        """Write the subjects to act on and those to warn; return (act, notify, waiting) counts."""
+        """Write the subjects to act on and those to warn; return (act, notify, waiting) counts.
+        Subjects ``taken`` by an earlier rule of this run (it erases them) are left out."""
         assert rule.notice is not None
         subject = binding.subject
         if any(src.table != subject.name for src in rule.clock):
@@ -50,14 +53,18 @@ class NoticeCheck:
             )
         clock_columns = [subject.c[src.column] for src in rule.clock]
         acted_before = add_period(self.as_of, rule.notice.wait, sign=-1)
-        query = select(binding.subject_key, *clock_columns).where(target).order_by(binding.subject_key)
+        query = select(binding.subject_key, *clock_columns).where(target).order_by(key_order(binding))
         act = notify = waiting = 0
-        result = conn.execution_options(stream_results=True, yield_per=_CHUNK).execute(query)
+        # statement options: Connection.execution_options() would make every later query stream too
+        result = conn.execute(query, execution_options={"stream_results": True, "yield_per": _CHUNK})
         with (
             act_path.open("w", encoding="utf-8") as act_out,
             notify_path.open("w", encoding="utf-8") as notify_out,
         ):
-            for rows in result.partitions():
+            for partition in result.partitions():
+                rows = [r for r in partition if taken is None or not taken.taken(r[0])]
+                if not rows:
+                    continue
                 hashes = [self.keyring.subject_hash(r[0]) for r in rows]
                 known = self.store.notices(rule.id, hashes)
                 for row, digest in zip(rows, hashes, strict=True):

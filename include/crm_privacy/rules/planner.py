@@ -20,6 +20,8 @@ from sqlalchemy.types import ARRAY, NullType
 from crm_privacy.crm.binding import Binding, KeyMatch
 from crm_privacy.errors import CrmPrivacyError
 from crm_privacy.policy.model import ConsentRule, RetentionRule
+from crm_privacy.rules.keysets import TakenKeys, key_order
+from crm_privacy.rules.paths import any_subject_row
 from crm_privacy.rules.selection import Selection, consent_selection, retention_selection
 from crm_privacy.rules.steps import TableStep, build_steps
 
@@ -97,7 +99,10 @@ def rule_targets(
     """For each rule in policy order: its selection, its steps and the condition picking its subjects.
 
     A subject that an earlier rule erases entirely (scope ``all``) is left to that rule, so nothing
-    is counted twice; rules with a narrower scope may overlap, as they treat different data."""
+    is counted twice; rules with a narrower scope may overlap, as they treat different data. A rule
+    with a notice is not such a condition: most of its subjects are only warned, or waiting, and
+    later rules must still reach them; the few it acts on in this run are known from the ledger only,
+    and :func:`make_plan` leaves them out of later rules (see ``keysets``)."""
     erased: list[ColumnElement[bool]] = []
     for rule in binding.policy.rules:
         if isinstance(rule, RetentionRule):
@@ -110,7 +115,7 @@ def rule_targets(
         first = sorted(steps, key=lambda s: s.table != binding.policy.subject.table)
         pending = or_(*[_subject_has_pending(binding, s) for s in first])
         target = and_(selection.expired, pending, not_(or_(*erased)) if erased else true())
-        if rule.scope.all:
+        if rule.scope.all and not _has_notice(rule):
             erased.append(and_(selection.expired, pending))
         yield rule, selection, steps, target
 
@@ -125,6 +130,7 @@ def make_plan(binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCh
             name: int(conn.scalar(select(func.count()).select_from(binding.table(name))) or 0)
             for name in binding.policy.tables
         }
+        acted: list[Path] = []  # key files of notice rules that erase everything: taken in this run
         for rule, selection, steps, target in rule_targets(binding, as_of):
             keys_file = workdir / f"keys_{rule.id}.txt"
             findings: dict[str, int] = {}
@@ -137,15 +143,21 @@ def make_plan(binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCh
                         "the pseudonymisation key"
                     )
                 notify_path = workdir / f"notify_{rule.id}.txt"
-                subjects, to_notify, waiting = notices.split(
-                    conn, binding, rule, target, keys_file, notify_path
-                )
+                with TakenKeys(acted) as taken:
+                    subjects, to_notify, waiting = notices.split(
+                        conn, binding, rule, target, keys_file, notify_path, taken
+                    )
+                if rule.scope.all:
+                    acted.append(keys_file)
                 notify_file = str(notify_path)
                 findings.update(notice_to_send=to_notify, notice_waiting=waiting)
                 counts = _count_rows(conn, binding, steps, keys_file, batch_size, totals)
             else:
                 folded = _subject_counts(binding, steps)
-                subjects, sums = _write_keys(conn, binding, target, keys_file, list(folded.values()))
+                with TakenKeys(acted) as taken:
+                    subjects, sums = _write_keys(
+                        conn, binding, target, keys_file, list(folded.values()), taken
+                    )
                 known = dict(zip(folded, sums, strict=True))
                 counts = _count_rows(conn, binding, steps, keys_file, batch_size, totals, known)
             findings.update(
@@ -295,13 +307,16 @@ def _in_list(keys: list[Any]) -> KeyMatch:
     return match
 
 
+def _has_notice(rule: Any) -> bool:
+    return isinstance(rule, RetentionRule) and rule.notice is not None
+
+
 def _subject_has_pending(binding: Binding, step: TableStep) -> ColumnElement[bool]:
-    binding.table(step.table)
+    """The subject row still has rows this step would change (correlated to the subject row)."""
     condition = and_(step.condition, step.pending(binding))
     if step.table == binding.policy.subject.table:
         return condition
-    link = binding.linked(step.table, lambda col: col == binding.subject_key)
-    return select(binding.key(step.table)).where(link, condition).exists()
+    return any_subject_row(binding, step.table, condition)
 
 
 def _write_keys(
@@ -310,20 +325,22 @@ def _write_keys(
     target: ColumnElement[bool],
     path: Path,
     per_subject: Sequence[ColumnElement[Any]] = (),
+    taken: TakenKeys | None = None,
 ) -> tuple[int, list[int]]:
-    """Stream the subject keys in key order to ``path`` (one per line); return how many, and the sums
-    of the ``per_subject`` counts selected with them."""
+    """Stream the subject keys in key order to ``path`` (one per line), leaving out those ``taken``
+    by an earlier rule; return how many, and the sums of the ``per_subject`` counts selected with them."""
     count = 0
     sums = [0] * len(per_subject)
-    query = select(binding.subject_key, *per_subject).where(target).order_by(binding.subject_key)
+    query = select(binding.subject_key, *per_subject).where(target).order_by(key_order(binding))
     # statement options, not connection options: later queries on ``conn`` must not stream
     result = conn.execute(query, execution_options={"stream_results": True, "yield_per": _FETCH})
     with path.open("w", encoding="utf-8") as out:
         for partition in result.partitions():
-            out.write("".join(f"{json.dumps(row[0])}\n" for row in partition))
-            count += len(partition)
+            rows = [row for row in partition if taken is None or not taken.taken(row[0])]
+            out.write("".join(f"{json.dumps(row[0])}\n" for row in rows))
+            count += len(rows)
             for i in range(len(sums)):
-                sums[i] += sum(int(row[i + 1] or 0) for row in partition)
+                sums[i] += sum(int(row[i + 1] or 0) for row in rows)
     return count, sums
 
 

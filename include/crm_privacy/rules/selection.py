@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, not_, or_, select, tr
 from crm_privacy.crm.binding import Binding
 from crm_privacy.policy.model import ClockSource, ConsentRule, RetentionRule
 from crm_privacy.rules.calendar import expiry_cutoff
+from crm_privacy.rules.paths import subject_rows
 
 
 @dataclass
@@ -37,8 +38,9 @@ def base_filter(binding: Binding, where: dict[str, list[object]]) -> ColumnEleme
 def retention_selection(binding: Binding, rule: RetentionRule, as_of: dt.date) -> Selection:
     period = binding.policy.purpose(rule.purpose).retention
     cutoff = expiry_cutoff(as_of, period)
-    alive = [_clock_alive(binding, src, cutoff) for src in rule.clock]
-    known = [_clock_known(binding, src) for src in rule.clock]
+    # each clock source as terms whose OR is the question (one EXISTS per way a table reaches the subject)
+    alive = [term for src in rule.clock for term in _clock_alive(binding, src, cutoff)]
+    known = [term for src in rule.clock for term in _clock_known(binding, src)]
     base = base_filter(binding, rule.where)
     # NOT (a OR b) written as NOT a AND NOT b (the same in SQL's three-valued logic): a top-level
     # NOT EXISTS lets the server use an anti-join instead of one subquery per subject row
@@ -58,30 +60,30 @@ def _source_rows(binding: Binding, src: ClockSource) -> ColumnElement[bool]:
     return and_(true(), *conds)
 
 
-def _correlated(binding: Binding, src: ClockSource, condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    if src.table == binding.policy.subject.table:
-        return condition
-    table = binding.table(src.table)
-    link = binding.linked(src.table, lambda col: col == binding.subject_key)
-    return exists(select(table.c[src.column]).where(link, _source_rows(binding, src), condition))
+def _correlated(
+    binding: Binding, src: ClockSource, condition: ColumnElement[bool]
+) -> list[ColumnElement[bool]]:
+    """Rows of the clock's table that belong to the subject row and satisfy ``condition``: one EXISTS
+    per way the table reaches the subject (correlated to the subject row, whatever the depth)."""
+    return subject_rows(binding, src.table, and_(_source_rows(binding, src), condition))
 
 
-def _clock_alive(binding: Binding, src: ClockSource, cutoff: dt.datetime) -> ColumnElement[bool]:
+def _clock_alive(binding: Binding, src: ClockSource, cutoff: dt.datetime) -> list[ColumnElement[bool]]:
     column = binding.table(src.table).c[src.column]
     # NULL must read as 'not alive' (not as unknown), or NOT(...) would drop the row silently
     cond = and_(column.is_not(None), column >= cutoff)
     if src.open_when_null:
         cond = or_(cond, column.is_(None))
     if src.table == binding.policy.subject.table:
-        return and_(_source_rows(binding, src), cond)
+        return [and_(_source_rows(binding, src), cond)]
     return _correlated(binding, src, cond)
 
 
-def _clock_known(binding: Binding, src: ClockSource) -> ColumnElement[bool]:
+def _clock_known(binding: Binding, src: ClockSource) -> list[ColumnElement[bool]]:
     column = binding.table(src.table).c[src.column]
     cond = column.is_not(None) if not src.open_when_null else true()
     if src.table == binding.policy.subject.table:
-        return and_(_source_rows(binding, src), cond)
+        return [and_(_source_rows(binding, src), cond)]
     return _correlated(binding, src, cond)
 
 
