@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, any_, bindparam, case, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, any_, bindparam, case, func, or_, select, true
 from sqlalchemy.types import ARRAY, NullType
 
 from crm_privacy.crm.binding import Binding, KeyMatch
@@ -95,8 +95,9 @@ class Plan:
 
 def rule_targets(
     binding: Binding, as_of: dt.date
-) -> Iterator[tuple[Any, Selection, list[TableStep], ColumnElement[bool]]]:
-    """For each rule in policy order: its selection, its steps and the condition picking its subjects.
+) -> Iterator[tuple[Any, Selection, list[TableStep], ColumnElement[bool], ColumnElement[bool]]]:
+    """For each rule in policy order: its selection, its steps, the condition picking its subjects,
+    and the condition "not erased by an earlier rule" (findings about those subjects are moot).
 
     A subject that an earlier rule erases entirely (scope ``all``) is left to that rule, so nothing
     is counted twice; rules with a narrower scope may overlap, as they treat different data. A rule
@@ -114,10 +115,13 @@ def rule_targets(
         # the subject table's own condition first: OR stops there, before any correlated subquery
         first = sorted(steps, key=lambda s: s.table != binding.policy.subject.table)
         pending = or_(*[_subject_has_pending(binding, s) for s in first])
-        target = and_(selection.expired, pending, not_(or_(*erased)) if erased else true())
+        # IS NOT TRUE, not NOT: a NULL in an earlier rule's condition (a NULL `where` column) means
+        # "not erased by that rule", and must not drop the subject from this one
+        kept = or_(*erased).is_not(true()) if erased else true()
+        target = and_(selection.expired, pending, kept)
         if rule.scope.all and not _has_notice(rule):
             erased.append(and_(selection.expired, pending))
-        yield rule, selection, steps, target
+        yield rule, selection, steps, target, kept
 
 
 def make_plan(binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCheck | None = None) -> Plan:
@@ -131,7 +135,7 @@ def make_plan(binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCh
             for name in binding.policy.tables
         }
         acted: list[Path] = []  # key files of notice rules that erase everything: taken in this run
-        for rule, selection, steps, target in rule_targets(binding, as_of):
+        for rule, selection, steps, target, kept in rule_targets(binding, as_of):
             keys_file = workdir / f"keys_{rule.id}.txt"
             findings: dict[str, int] = {}
             notify_file = ""
@@ -162,7 +166,9 @@ def make_plan(binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCh
                 counts = _count_rows(conn, binding, steps, keys_file, batch_size, totals, known)
             findings.update(
                 {
-                    name: int(conn.scalar(select(func.count()).select_from(binding.subject).where(cond)) or 0)
+                    name: int(
+                        conn.scalar(select(func.count()).select_from(binding.subject).where(cond, kept)) or 0
+                    )
                     for name, cond in {"missing_date": selection.missing, **selection.findings}.items()
                 }
             )

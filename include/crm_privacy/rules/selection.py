@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, not_, or_, select, tr
 from crm_privacy.crm.binding import Binding
 from crm_privacy.policy.model import ClockSource, ConsentRule, RetentionRule
 from crm_privacy.rules.calendar import expiry_cutoff
+from crm_privacy.rules.dates import before, on_or_after
 from crm_privacy.rules.paths import subject_rows
 
 
@@ -71,7 +72,7 @@ def _correlated(
 def _clock_alive(binding: Binding, src: ClockSource, cutoff: dt.datetime) -> list[ColumnElement[bool]]:
     column = binding.table(src.table).c[src.column]
     # NULL must read as 'not alive' (not as unknown), or NOT(...) would drop the row silently
-    cond = and_(column.is_not(None), column >= cutoff)
+    cond = and_(column.is_not(None), on_or_after(binding.engine.dialect.name, column, cutoff))
     if src.open_when_null:
         cond = or_(cond, column.is_(None))
     if src.table == binding.policy.subject.table:
@@ -104,7 +105,7 @@ def consent_selection(binding: Binding, rule: ConsentRule, as_of: dt.date) -> Se
         c[spec.mechanism].not_in(spec.invalid_mechanisms),
     )
     collected = binding.subject.c[rule.collected_at]
-    grace_over = collected < expiry_cutoff(as_of, rule.grace)
+    grace_over = before(binding.engine.dialect.name, collected, expiry_cutoff(as_of, rule.grace))
     base = and_(base_filter(binding, rule.where), not_(exists(select(c[spec.subject_fk]).where(mine, valid))))
 
     def has(cond: ColumnElement[bool]) -> ColumnElement[bool]:

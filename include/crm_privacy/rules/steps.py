@@ -17,6 +17,7 @@ from crm_privacy.crm.subjects import subject_key_of
 from crm_privacy.errors import PolicyError
 from crm_privacy.policy.model import ColumnAction, RuleScope, TablePolicy
 from crm_privacy.rules.calendar import expiry_cutoff
+from crm_privacy.rules.dates import on_or_after
 from crm_privacy.transform.base import Action, build_action
 
 
@@ -85,7 +86,8 @@ def _table_steps(
     table = binding.table(name)
     held: ColumnElement[bool] = false()
     if tp.hold is not None:
-        held = table.c[tp.hold.starts_at] >= expiry_cutoff(as_of, tp.hold.period)
+        cutoff = expiry_cutoff(as_of, tp.hold.period)
+        held = on_or_after(binding.engine.dialect.name, table.c[tp.hold.starts_at], cutoff)
     steps: list[TableStep] = []
     if tp.row_action in {"delete", "archive"} and _in_scope(scope, tp.category):
         # rows past their legal hold (or without one) go; rows still held stay, minimised, either
