@@ -228,3 +228,42 @@ def test_mariadb_executemany_becomes_multi_row_inserts(
         assert len(rows["companies"]) == 250 and after - before == 1
     finally:
         engine.dispose()
+
+
+def test_replace_after_a_sweep_gives_a_crm_the_next_sweep_treats_the_same_way(
+    crm_backend: CrmBackend,
+    make_scratch_url: ScratchFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`make demo` twice: regenerating the demo CRM over a swept one drops what the sweep created in it
+    (the invoices archive, the outbox, the lock), so the second sweep is the first one again instead
+    of failing on archived invoice ids that collide with the new invoices."""
+    import json
+
+    from sweep_fixtures import TEST_KEY, ensure_archive_reader
+
+    from crm_privacy.demo.ddl import SWEEP_TABLES
+
+    monkeypatch.setenv("CRM_PRIVACY_HMAC_KEY", TEST_KEY)
+    url = make_scratch_url(crm_backend) if crm_backend.server_url else f"sqlite:///{tmp_path / 'crm.db'}"
+    policy = Path(__file__).resolve().parents[2] / "include" / "policies" / "demo_crm.yaml"
+    generate = ["demo-db", "--url", url, "--contacts", "300", "--seed", "3", "--as-of", "2025-06-30"]
+    sweep = ["sweep", "--policy", str(policy), "--crm", url, "--as-of", "2025-06-30", "--max-share", "1"]
+    changed = []
+    for attempt in range(2):
+        assert main([*generate, *(["--replace"] if attempt else [])]) == 0
+        engine = make_engine(url)
+        try:
+            ensure_archive_reader(engine)
+            capsys.readouterr()
+            ledger = f"sqlite:///{tmp_path / f'ledger{attempt}.db'}"
+            assert main([*sweep, "--ledger", ledger, "--json"]) == 0, capsys.readouterr().err
+            summary = json.loads(capsys.readouterr().out)
+            assert set(SWEEP_TABLES) <= set(inspect(engine).get_table_names())  # the sweep made them
+        finally:
+            engine.dispose()
+        assert summary["status"] == "succeeded" and summary["tables_affected"].get("invoices")
+        changed.append(summary["tables_affected"])
+    assert changed[1] == changed[0]

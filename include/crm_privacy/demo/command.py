@@ -39,7 +39,9 @@ def register(subparsers: Any) -> None:
         help="run date D the data is built around (default 2025-06-30, the GDPR_RULES.md scenarios)",
     )
     parser.add_argument(
-        "--replace", action="store_true", help="drop the demo tables if they exist, then recreate them"
+        "--replace",
+        action="store_true",
+        help="drop the demo tables (and what a sweep created in the demo CRM: invoices_archive, crm_privacy_outbox, crm_privacy_lock) if they exist, then recreate them",
     )
     parser.set_defaults(func=run)
 

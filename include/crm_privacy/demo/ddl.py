@@ -47,6 +47,7 @@ def prepare_schema(engine: Engine, *, replace: bool) -> None:
             "use --replace to drop and recreate them"
         )
     if present:
+        _drop_sweep_tables(engine)
         metadata.drop_all(engine)
     if not defers_constraints(engine):
         metadata.create_all(engine)
@@ -54,6 +55,19 @@ def prepare_schema(engine: Engine, *, replace: bool) -> None:
     with engine.begin() as conn:
         for table in TABLES_IN_LOAD_ORDER:
             conn.execute(CreateTable(table, include_foreign_key_constraints=[]))
+
+
+#: Tables a sweep creates in the demo CRM: the demo policy's intermediate archive, the evidence outbox
+#: and the lock. They describe the old data: replacing the data without them would leave archived
+#: invoices whose ids collide with the new ones, and outbox evidence of runs no ledger knows.
+SWEEP_TABLES = ("invoices_archive", "crm_privacy_outbox", "crm_privacy_lock")
+
+
+def _drop_sweep_tables(engine: Engine) -> None:
+    from sqlalchemy import MetaData, Table
+
+    for name in SWEEP_TABLES:
+        Table(name, MetaData()).drop(engine, checkfirst=True)
 
 
 def finish_schema(engine: Engine) -> None:
