@@ -206,3 +206,34 @@ def test_policy_error_while_planning_releases_the_lock_and_closes_the_run(crm: C
 
     assert crm.sweep()["status"] == "succeeded"
     assert changed_keys(before, crm.snapshot()) == r1_rows(rows, subjects)
+
+
+def test_plan_files_are_readable_by_the_sweeps_account_only(crm: Crm, tmp_path: Path) -> None:
+    """The key files name the people being erased: their directory is private (0700), also when the
+    work directory comes from Airflow's CRM_PRIVACY_WORKDIR or --workdir and existed before."""
+    import os
+    import stat
+
+    from sweep_fixtures import D
+
+    from crm_privacy.crm.binding import bind
+    from crm_privacy.policy.loader import load_policy
+    from crm_privacy.rules.notices import NoticeCheck
+    from crm_privacy.rules.planner import make_plan
+    from crm_privacy.transform.keys import KeyRing
+
+    rows = Rows()
+    expired_prospects(rows, range(1, 4))
+    crm.load(rows)
+    workdir = tmp_path / "work" / "run"
+    workdir.mkdir(parents=True, mode=0o755)
+    os.chmod(workdir, 0o755)
+    ledger = Ledger.from_url(crm.ledger_url)
+    try:
+        notices = NoticeCheck(ledger, KeyRing(TEST_KEY), D)
+        plan = make_plan(bind(load_policy(DEMO_POLICY).policy, crm.engine), D, workdir, notices)
+    finally:
+        ledger.close()
+    keys_file = Path(next(r.keys_file for r in plan.rules if r.rule_id == "R1"))
+    assert keys_file.read_text().count("\n") == 3
+    assert stat.S_IMODE(workdir.stat().st_mode) == 0o700

@@ -127,7 +127,9 @@ def rule_targets(
 def make_plan(binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCheck | None = None) -> Plan:
     """Evaluate every rule; subject keys go to files in ``workdir``, counts into the plan."""
     rules: list[RulePlan] = []
-    workdir.mkdir(parents=True, exist_ok=True)
+    # key files hold the CRM keys of the people treated: readable by this account only
+    workdir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    workdir.chmod(0o700)
     batch_size = binding.policy.guard.batch_size
     with binding.engine.connect() as conn:
         totals = {
