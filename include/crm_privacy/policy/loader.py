@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,11 @@ def load_policy(path: str | Path) -> LoadedPolicy:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise PolicyError(f"{path}: not a UTF-8 text file (byte {exc.start + 1}, line {line})") from None
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
+        root = _compose(text)
+        duplicate = _duplicate_key(root)
+        if duplicate:
+            raise PolicyError(f"{path}: {duplicate}")
+        data = _construct(root)
     except yaml.YAMLError as exc:
         raise PolicyError(f"{path}: {_yaml_problem(exc)}") from None
     except RecursionError:
@@ -54,6 +58,76 @@ def load_policy(path: str | Path) -> LoadedPolicy:
     except ValidationError as exc:
         raise PolicyError(_format_errors(path, exc, root)) from None
     return LoadedPolicy(policy=policy, path=path, sha256=hashlib.sha256(raw).hexdigest())
+
+
+class _PolicyLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses a key given twice in one mapping (PyYAML keeps the last one:
+    a second ``email:`` with action keep, or a second ``where:``, would silently win)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # '<<: *anchor': explicit keys may override merged ones
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.setdefault(key, key_node)
+            except TypeError:
+                continue  # an unhashable key: the base class reports it
+            if first is not key_node:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    f"duplicate key {key!r} (first given on line {first.start_mark.line + 1})",
+                    key_node.start_mark,
+                )
+        return super().construct_mapping(node, deep=deep)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _PolicyLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _construct(root: yaml.Node | None) -> Any:
+    if root is None:
+        return None
+    loader = _PolicyLoader("")
+    try:
+        return loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def _duplicate_key(root: yaml.Node | None) -> str | None:
+    """``key.path (line N): duplicate key 'k' (first given on line M)`` for the first mapping that
+    gives a key twice (scalar keys, compared as written with their resolved tag)."""
+    visited: set[int] = set()  # aliases share nodes, and may contain themselves
+    stack: list[tuple[yaml.Node, tuple[str, ...]]] = [(root, ())] if root is not None else []
+    while stack:
+        node, where = stack.pop()
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[tuple[str, str], yaml.Node] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    first = seen.setdefault((key_node.tag, key_node.value), key_node)
+                    if first is not key_node:
+                        return (
+                            f"{'.'.join(where) or '(top level)'} (line {key_node.start_mark.line + 1}): "
+                            f"duplicate key {key_node.value!r} (first given on line {first.start_mark.line + 1}; "
+                            "YAML would silently keep only the last one)"
+                        )
+                if len(where) <= MAX_DEPTH:
+                    stack.append((value_node, (*where, str(key_node.value))))
+        elif isinstance(node, yaml.SequenceNode) and len(where) <= MAX_DEPTH:
+            stack.extend((item, (*where, str(i))) for i, item in enumerate(node.value))
+    return None
 
 
 def _read(path: Path) -> bytes:
@@ -124,16 +198,25 @@ def _format_errors(path: Path, exc: ValidationError, root: yaml.Node | None) -> 
     lines = [f"{path}: {exc.error_count()} problem(s) in the policy:"]
     for err in exc.errors(include_url=False, include_input=False):
         loc = _strip_union_tags(err["loc"])
+        msg = err["msg"]
+        if not loc and err["type"] == "value_error":
+            # a cross-field check of the whole policy: its message starts with the key path it is about
+            match = _KEY_PATH.match(msg)
+            if match:
+                loc = [int(p) if p.isdigit() else p for p in match["path"].split(".")]
+                msg = match["rest"]
         key = ".".join(str(p) for p in loc) or "(top level)"
         line = _line_of(root, loc)
         where = f" (line {line})" if line else ""
-        msg = err["msg"]
         if err["type"] == "extra_forbidden":
             msg = "unknown key (not allowed here; check the spelling against docs/policy.md)"
         elif err["type"] == "missing":
             msg = "required key is missing"
         lines.append(f"  - {key}{where}: {msg}")
     return "\n".join(lines)
+
+
+_KEY_PATH = re.compile(r"^Value error, (?P<path>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+): (?P<rest>.*)$", re.DOTALL)
 
 
 def _strip_union_tags(loc: tuple[Any, ...]) -> list[Any]:
@@ -160,8 +243,20 @@ def _line_of(node: yaml.Node | None, loc: list[Any]) -> int | None:
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
             line = node.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, str):  # a rule named by its id
+            node = next((item for item in node.value if _id_of(item) == part), None)
+            if node is not None:
+                line = node.start_mark.line + 1
         else:
             break
         if node is None:
             break
     return line
+
+
+def _id_of(node: yaml.Node) -> str | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == "id" and isinstance(value_node, yaml.ScalarNode):
+                return str(value_node.value)
+    return None

@@ -11,7 +11,16 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    Tag,
+    model_validator,
+)
 
 from crm_privacy.errors import UsageError
 
@@ -35,7 +44,7 @@ class LegalBasis(StrEnum):
 class Period(Strict):
     """A calendar period: ``3y``, ``24m`` or ``30d`` (one unit; see docs/policy.md for the convention)."""
 
-    amount: int = Field(ge=0)
+    amount: int = Field(ge=0, strict=True)  # strict: YAML 'true' is not the number 1
     unit: Literal["y", "m", "d"]
 
     @model_validator(mode="after")
@@ -63,7 +72,7 @@ PeriodField = Annotated[Period, BeforeValidator(_parse_period)]
 
 
 class ConsentRequirement(Strict):
-    required: bool = True
+    required: StrictBool = True
     purpose: str = Field(description="value of the consent table's purpose column")
 
 
@@ -129,7 +138,7 @@ class Link(Strict):
     """How a table reaches the subject. Exactly one way: ``subject``, ``fk`` (reflected or declared),
     ``via`` (through a parent table already linked) or ``polymorphic``."""
 
-    subject: bool = False
+    subject: StrictBool = False
     fk: str | None = Field(default=None, description="column holding the subject key")
     via: str | None = Field(default=None, description="'column -> parent_table' for a two-step link")
     polymorphic: Polymorphic | None = None
@@ -205,7 +214,7 @@ class ClockSource(Strict):
     column: str
     where: dict[str, list[Any]] = Field(default_factory=dict, description="column -> allowed values")
     exclude: dict[str, list[Any]] = Field(default_factory=dict, description="column -> values ignored")
-    open_when_null: bool = Field(
+    open_when_null: StrictBool = Field(
         default=False, description="a NULL date means 'still running' (e.g. a contract without end)"
     )
 
@@ -213,7 +222,7 @@ class ClockSource(Strict):
 class RuleScope(Strict):
     """What a rule treats: ``all`` personal data of the subject, or only some categories."""
 
-    all: bool = False
+    all: StrictBool = False
     categories: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -281,10 +290,16 @@ class ConsentTable(Strict):
 
 
 class Guard(Strict):
+    # strict: YAML 'true' is not the number 1 (an int is still a valid max_share)
     max_share: float = Field(
-        default=0.5, gt=0, le=1, allow_inf_nan=False, description="largest share of a table one run may touch"
+        default=0.5,
+        gt=0,
+        le=1,
+        allow_inf_nan=False,
+        strict=True,
+        description="largest share of a table one run may touch",
     )
-    batch_size: int = Field(default=5000, ge=1, le=100_000)
+    batch_size: int = Field(default=5000, ge=1, le=100_000, strict=True)
 
 
 def check_max_share(value: object, name: str = "max_share") -> float:
@@ -348,7 +363,87 @@ class Policy(Strict):
                         raise ValueError(
                             f"tables.{name}.link.polymorphic.parents: table {parent!r} is not in tables:"
                         )
+        self._links_reach_the_subject()
+        self._scope_categories_known()
+        self._archive_tables()
         return self
+
+    def _parents(self, name: str) -> list[str]:
+        """The policy tables ``name``'s link goes through on its way to the subject (none: it is the
+        subject table, or holds the subject key itself)."""
+        link = self.tables[name].link
+        if link.via is not None:
+            return [link.via_parts()[1]]
+        if link.polymorphic is not None:
+            return list(dict.fromkeys(link.polymorphic.targets(self.subject.table).values()))
+        return []
+
+    def _links_reach_the_subject(self) -> None:
+        """Every table reaches the subject through its links: a cycle (a table via itself, A via B and B
+        via A, a polymorphic parent that is the table itself) would never end (recursion in the plan)."""
+        done: set[str] = set()
+        path: list[str] = []
+
+        def walk(name: str) -> None:
+            if name in done:
+                return
+            if name in path:
+                cycle = [*path[path.index(name) :], name]
+                raise ValueError(
+                    f"tables.{cycle[0]}.link: the links form a cycle ({' -> '.join(cycle)}); every table "
+                    f"must reach the subject table {self.subject.table!r} through fk, via or polymorphic links"
+                )
+            path.append(name)
+            for parent in self._parents(name):
+                walk(parent)
+            path.pop()
+            done.add(name)
+
+        for name in self.tables:
+            walk(name)
+
+    def _scope_categories_known(self) -> None:
+        """A scope category no table, column or hold column uses would make the rule do nothing for
+        ever (a typo such as 'marketting' reports subjects and changes no row)."""
+        known: set[str] = set()
+        for table in self.tables.values():
+            known.add(table.category)
+            known.update(c.category for c in table.columns.values())
+            if table.hold is not None:
+                known.update(c.category for c in table.hold.columns.values())
+        for i, rule in enumerate(self.rules):
+            unknown = [c for c in rule.scope.categories if c not in known]
+            if unknown:
+                raise ValueError(
+                    f"rules.{i}.scope.categories: rule {rule.id}: unknown categor"
+                    f"{'ies' if len(unknown) > 1 else 'y'} {', '.join(map(repr, unknown))} (no table, column "
+                    f"or hold column of the policy has it; known categories: {', '.join(sorted(known))})"
+                )
+
+    def _archive_tables(self) -> None:
+        """An archive table is a table of its own: not a table the policy treats, not the consents
+        table, and the archive of one table only."""
+        owners: dict[str, str] = {}
+        consents = self.consents.table if self.consents is not None else None
+        for name, table in self.tables.items():
+            if table.archive is None:
+                continue
+            archive, key = table.archive.table, f"tables.{name}.archive.table"
+            if archive in self.tables:
+                raise ValueError(
+                    f"{key}: {archive!r} is a table of the policy (under tables:); archived rows need a "
+                    "table of their own"
+                )
+            if archive == consents:
+                raise ValueError(
+                    f"{key}: {archive!r} is the consents table; archived rows need a table of their own"
+                )
+            if archive in owners:
+                raise ValueError(
+                    f"{key}: {archive!r} is also the archive of {owners[archive]!r}; each archived table "
+                    "needs its own archive table"
+                )
+            owners[archive] = name
 
     def purpose(self, purpose_id: str) -> Purpose:
         return next(p for p in self.purposes if p.id == purpose_id)
