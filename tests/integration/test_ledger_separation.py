@@ -94,3 +94,51 @@ def test_another_database_of_the_same_server_is_a_valid_ledger(
     ledger = make_scratch_url(server)
     assert plan(server_crm, other_spellings(ledger)[0], tmp_path) == 0, capsys.readouterr().err
     assert "runs" in tables(ledger)
+
+
+def unlock(crm_url: str, ledger_url: str) -> int:
+    try:
+        return main(["unlock", "--crm", crm_url, "--ledger", ledger_url])
+    except SystemExit as exc:
+        return int(exc.code or 0)
+
+
+def test_unlock_with_the_crm_as_ledger_is_refused_however_spelled(
+    server_crm: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tables(server_crm)
+    for ledger in [server_crm, *other_spellings(server_crm)]:
+        code = unlock(server_crm, ledger)
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert "same database as the CRM" in err and "Traceback" not in err
+        assert tables(server_crm) == before  # no ledger table created among the CRM's
+
+
+def test_mysql_and_mariadb_urls_of_one_database_are_refused(
+    mysql_backend: CrmBackend,
+    make_scratch_url: ScratchFactory,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``mysql+pymysql://`` and ``mariadb+pymysql://`` name two dialects but reach the same server."""
+    monkeypatch.setenv(ENV_VAR, "test-key-0123456789abcdef")
+    url = make_scratch_url(mysql_backend)
+    engine = make_engine(url)
+    try:
+        metadata.create_all(engine)
+    finally:
+        engine.dispose()
+    before = tables(url)
+    parsed = make_url(url)
+    as_mysql = parsed.set(drivername="mysql+pymysql").render_as_string(hide_password=False)
+    as_mariadb = parsed.set(drivername="mariadb+pymysql").render_as_string(hide_password=False)
+    for crm_url, ledger_url in [(as_mysql, as_mariadb), (as_mariadb, as_mysql)]:
+        code = plan(crm_url, ledger_url, tmp_path)
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert "same database as the CRM" in err and "Traceback" not in err
+        assert unlock(crm_url, ledger_url) == 2
+        assert "same database as the CRM" in capsys.readouterr().err
+        assert tables(url) == before

@@ -214,3 +214,42 @@ def test_batch_rows_is_what_a_retry_skips(tmp_path: Path) -> None:
         assert ledger.batch_rows("run-2", "R1", 2) is None
     finally:
         ledger.close()
+
+
+def dead_run_status(crm: Crm, run_id: str) -> str:
+    with opened(crm) as ledger:
+        run = ledger.get_run(run_id)
+    assert run is not None
+    return str(run["status"])
+
+
+def test_a_dry_run_closing_a_crashed_run_moves_its_evidence(crm: Crm, policy: Path, start: Snapshot) -> None:
+    """A plan (dry run) that finds the killed holder closes its run and moves its committed batch."""
+    dead_run = crash_sweep(crm, policy)
+    assert_crashed_after_commit(crm, start)
+
+    plan = crm.sweep(policy=policy, dry_run=True, plan_only=True)
+
+    assert plan["status"] == "planned"
+    assert dead_run_status(crm, dead_run) == "interrupted"
+    with opened(crm) as ledger:
+        assert ledger_totals(ledger) == changed_counts(start, crm)  # the ledger says what the CRM shows
+        assert ledger.verify_chain(), ledger.audit_problems()
+    assert outbox_rows(crm) == 0
+
+
+def test_unlock_closing_a_crashed_run_moves_its_evidence(
+    crm: Crm, policy: Path, start: Snapshot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from crm_privacy.cli import main
+
+    dead_run = crash_sweep(crm, policy)
+    assert_crashed_after_commit(crm, start)
+
+    assert main(["unlock", "--crm", crm.url, "--ledger", crm.ledger_url]) == 0, capsys.readouterr().err
+
+    assert dead_run_status(crm, dead_run) == "interrupted"
+    with opened(crm) as ledger:
+        assert ledger_totals(ledger) == changed_counts(start, crm)
+        assert ledger.verify_chain(), ledger.audit_problems()
+    assert outbox_rows(crm) == 0

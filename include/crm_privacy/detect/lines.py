@@ -8,6 +8,7 @@ most), never the content, which may be personal data.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,7 +58,9 @@ def parse_line(line_no: int, raw: bytes | str | TooLong) -> Outcome | None:
     if not line.strip():
         return None
     try:
-        obj = json.loads(line)
+        obj = json.loads(line, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except NotFinite:
+        return LineError(line_no, NULL, "not valid JSON (NaN or an infinite number)")
     except json.JSONDecodeError as exc:
         return LineError(line_no, NULL, f"not valid JSON ({exc.msg}, column {exc.colno})")
     except RecursionError:
@@ -68,6 +71,21 @@ def parse_line(line_no: int, raw: bytes | str | TooLong) -> Outcome | None:
         id_json = _id_json(obj["id"]) if isinstance(obj, dict) and "id" in obj else None
         return LineError(line_no, id_json or NULL, 'expected a JSON object with "id" and "text"')
     return _record(line_no, obj)
+
+
+class NotFinite(ValueError):
+    """NaN, Infinity, -Infinity or a number too large for a float: not JSON, and not echoable as JSON."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise NotFinite(name)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999
+        raise NotFinite(text[:20])
+    return value
 
 
 def _decode(line_no: int, raw: bytes | str) -> str | LineError:
@@ -103,7 +121,7 @@ def _record(line_no: int, obj: dict[str, Any]) -> Outcome:
 def _id_json(value: Any) -> str | None:
     """The id as it will be echoed, or None when it cannot be written as UTF-8 JSON."""
     try:
-        encoded = json.dumps(value, ensure_ascii=False)
+        encoded = json.dumps(value, ensure_ascii=False, allow_nan=False)
     except (RecursionError, ValueError):
         return None
     return None if first_surrogate(encoded) is not None else encoded
@@ -114,9 +132,9 @@ def answer_line(record: Record, spans: list[Span]) -> str:
     entities = [
         {"type": s.entity_type, "start": s.start, "end": s.end, "score": round(s.score, 2)} for s in spans
     ]
-    return f'{{"id": {record.id_json}, "entities": {json.dumps(entities)}}}'
+    return f'{{"id": {record.id_json}, "entities": {json.dumps(entities, allow_nan=False)}}}'
 
 
 def error_line(error: LineError) -> str:
     """``{"id": ... or null, "line": N, "error": "..."}``."""
-    return f'{{"id": {error.id_json}, "line": {error.line_no}, "error": {json.dumps(error.problem)}}}'
+    return f'{{"id": {error.id_json}, "line": {error.line_no}, "error": {json.dumps(error.problem, allow_nan=False)}}}'

@@ -28,6 +28,14 @@ _SERVER_QUERIES = {
 }
 
 
+#: Dialects that reach the same kind of server: ``mysql://`` and ``mariadb+pymysql://`` may be one database.
+_FAMILIES = {"mariadb": "mysql"}
+
+
+def _family(engine: Engine) -> str:
+    return _FAMILIES.get(engine.dialect.name, engine.dialect.name)
+
+
 def url_identity(engine: Engine) -> str:
     """The engine's database as ``crm_identity`` spells it (no password, driver or query)."""
     return crm_identity(engine.url.render_as_string(hide_password=True))
@@ -35,7 +43,7 @@ def url_identity(engine: Engine) -> str:
 
 def database_identity(engine: Engine) -> tuple[str, ...]:
     """Which database this engine reaches, as its server (or the file system) reports it."""
-    backend = engine.dialect.name
+    backend = _family(engine)
     if backend == "sqlite":
         return _sqlite_identity(engine)
     query = _SERVER_QUERIES.get(backend)
@@ -47,6 +55,14 @@ def database_identity(engine: Engine) -> tuple[str, ...]:
         except SQLAlchemyError:  # an unusual server that cannot say: the URL has to do
             pass
     return (backend, url_identity(engine))
+
+
+def _family_url(engine: Engine) -> str:
+    """``url_identity`` with the dialect spelled as its family (``mariadb://`` as ``mysql://``)."""
+    identity = url_identity(engine)
+    name = engine.dialect.name
+    family = _family(engine)
+    return family + identity[len(name) :] if identity.startswith(name) else identity
 
 
 def _sqlite_identity(engine: Engine) -> tuple[str, ...]:
@@ -64,11 +80,11 @@ def _sqlite_identity(engine: Engine) -> tuple[str, ...]:
 
 def refuse_same_database(crm: Engine, ledger: Engine) -> None:
     """Raise ``UsageError`` when the ledger is the CRM's own database; call before migrating the ledger."""
-    if crm.dialect.name != ledger.dialect.name:
+    if _family(crm) != _family(ledger):  # MariaDB and MySQL are one family: either URL reaches either
         return
     same = database_identity(crm) == database_identity(ledger)
-    if not same and crm.dialect.name != "sqlite":  # SQLite: two in-memory databases share a URL
-        same = url_identity(crm) == url_identity(ledger)
+    if not same and _family(crm) != "sqlite":  # SQLite: two in-memory databases share a URL
+        same = _family_url(crm) == _family_url(ledger)
     if same:
         raise UsageError(
             f"the ledger is the same database as the CRM ({url_identity(crm)}): the ledger's tables "

@@ -76,12 +76,23 @@ def _workdir(given: str | None) -> Iterator[Path]:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"--workdir {given}: cannot create the directory ({exc.strerror})") from None
-        if not os.access(path, os.W_OK | os.X_OK):
+        if not os.access(path, os.W_OK | os.X_OK) or not _can_write_in(path):
             raise UsageError(f"--workdir {given}: not a directory this user can write to")
         yield path
         return
     with tempfile.TemporaryDirectory(prefix="crm-privacy-", ignore_cleanup_errors=True) as temp:
         yield Path(temp)
+
+
+def _can_write_in(path: Path) -> bool:
+    """Whether a directory can really be made in ``path``: ``os.access`` says yes to root on /sys or
+    on a read-only mount."""
+    try:
+        probe = tempfile.mkdtemp(prefix=".crm-privacy-probe-", dir=path)
+        os.rmdir(probe)
+    except OSError:
+        return False
+    return True
 
 
 def _run(args: argparse.Namespace) -> int:

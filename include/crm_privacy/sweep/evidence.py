@@ -2,8 +2,8 @@
 
 A batch writes its evidence (``crm_privacy.crm.outbox``) in its own CRM transaction; after the commit
 the evidence goes to the ledger, then leaves the outbox. Evidence a crash left behind is moved by the
-next step that can: a retried apply step or the check/finish step of the same run, or the plan step
-of the next run on that CRM. Moving is idempotent (the ledger replaces a batch recorded again), so a
+next step that can: a retried apply step or the check/finish step of the same run, the plan step of
+the next run on that CRM (a dry run too, for the dead run it closes), or ``crm-privacy unlock``. Moving is idempotent (the ledger replaces a batch recorded again), so a
 crash at any point leaves the ledger complete once one of those steps has run.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from crm_privacy.crm import outbox
 from crm_privacy.crm.binding import Binding
@@ -87,7 +87,20 @@ def drain(binding: Binding, ledger: Ledger, run_id: str | None = None) -> int:
     Reads only: a CRM without an outbox table is left as it is (a dry run creates nothing)."""
     if not _outbox_known(binding):
         return 0
-    entries = outbox.pending(binding.engine, run_id)
+    return _move(binding.engine, ledger, run_id)
+
+
+def drain_dead_run(engine: Engine, ledger: Ledger, run_id: str) -> int:
+    """Move a dead holder's evidence to the ledger when its run is closed (``plan``, dry or not, and
+    ``unlock``); return how many batches. Bookkeeping only: a CRM without an outbox is left as it is
+    (nothing created), and a run this ledger does not know keeps its evidence in the outbox."""
+    if ledger.get_run(run_id) is None or not outbox.outbox_exists(engine):
+        return 0
+    return _move(engine, ledger, run_id)
+
+
+def _move(engine: Engine, ledger: Ledger, run_id: str | None) -> int:
+    entries = outbox.pending(engine, run_id)
     for entry in entries:
         if ledger.get_run(entry.run_id) is None:
             raise LedgerError(
@@ -95,7 +108,7 @@ def drain(binding: Binding, ledger: Ledger, run_id: str | None = None) -> int:
                 "does not know: run the sweep with that run's ledger (the evidence stays in the outbox)"
             )
         record(ledger, entry)
-        outbox.remove(binding.engine, entry)
+        outbox.remove(engine, entry)
     return len(entries)
 
 

@@ -24,7 +24,7 @@ from crm_privacy.rules.notices import NoticeCheck
 from crm_privacy.rules.planner import Plan, make_plan, read_key_batch
 from crm_privacy.rules.steps import build_steps
 from crm_privacy.sweep.apply import apply_batch
-from crm_privacy.sweep.evidence import BatchEvidence, drain
+from crm_privacy.sweep.evidence import BatchEvidence, drain, drain_dead_run
 from crm_privacy.transform.base import ActionContext
 from crm_privacy.transform.keys import KeyRing
 
@@ -120,7 +120,11 @@ def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Pl
 
 
 def _interrupt(ctx: SweepContext, dead: Holder) -> None:
-    """Close the run of a dead lock holder (if this ledger has it running) before taking its lock."""
+    """Close the run of a dead lock holder (if this ledger has it running) before taking its lock.
+
+    Its committed batches' evidence moves from the CRM outbox to the ledger first, dry run or not:
+    moving evidence is bookkeeping, not a change of CRM data, and the closed run's totals are whole."""
+    drain_dead_run(ctx.binding.engine, ctx.ledger, dead.run_id)
     ctx.ledger.interrupt_run(dead.run_id, error=dead.death_note(f"run {ctx.run_id} took the lock over"))
 
 

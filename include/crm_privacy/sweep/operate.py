@@ -96,17 +96,25 @@ def _unlock(args: argparse.Namespace) -> int:
     from crm_privacy.crm.engine import make_engine
     from crm_privacy.crm.lock import Holder, free_dead
     from crm_privacy.ledger import Ledger
+    from crm_privacy.ledger.separation import refuse_same_database
+    from crm_privacy.sweep.evidence import drain_dead_run
 
-    ledger = Ledger.from_url(args.ledger) if args.ledger else None
     crm = make_engine(args.crm)
+    ledger = None
     closed = False
+    moved = 0
 
     def close_run(dead: Holder) -> None:  # before the lock is freed: a failure here frees nothing
-        nonlocal closed
-        if ledger is not None:
+        nonlocal closed, moved
+        if ledger is not None:  # its committed batches' evidence first: the closed run's totals are whole
+            moved = drain_dead_run(crm, ledger, dead.run_id)
             closed = ledger.interrupt_run(dead.run_id, error=dead.death_note("freed by crm-privacy unlock"))
 
     try:
+        if args.ledger:
+            ledger = Ledger.from_url(args.ledger, migrate=False)
+            refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created (in the CRM)
+            ledger.migrate()
         freed = free_dead(crm, on_dead=close_run)  # refuses a live holder, naming it
     finally:
         crm.dispose()
@@ -122,6 +130,8 @@ def _unlock(args: argparse.Namespace) -> int:
         )
     elif closed:
         print(f"  run {freed.run_id} marked interrupted in the ledger")
+    if moved:
+        print(f"  {moved} batch(es) of its evidence moved from the CRM outbox to the ledger")
     else:
         print(f"  run {freed.run_id} is not running in this ledger (already closed, or in another ledger)")
     return 0

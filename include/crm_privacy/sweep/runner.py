@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_privacy.crm.engine import make_engine
-from crm_privacy.errors import CrmPrivacyError, GuardRefused
+from crm_privacy.errors import CrmPrivacyError, GuardRefused, UsageError
 from crm_privacy.ledger import Ledger, crm_identity
 from crm_privacy.ledger.separation import refuse_same_database
 from crm_privacy.policy.model import check_max_share
@@ -54,7 +54,10 @@ def run_sweep(
     refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
     ledger.migrate()
     work = workdir or Path(tempfile.mkdtemp(prefix="crm-privacy-"))
-    (work / run_id).mkdir(mode=0o700, parents=True)  # plan files hold the CRM keys of the people erased
+    try:  # plan files hold the CRM keys of the people erased
+        (work / run_id).mkdir(mode=0o700, parents=True)
+    except OSError as exc:
+        raise UsageError(f"work directory {work}: cannot create a directory in it ({exc.strerror})") from None
     ctx = open_context(policy, crm, crm_identity(crm_url), ledger, run_id, as_of, work / run_id, keyring)
     dry = dry_run or plan_only
     params = {"dry_run": dry, "max_share": max_share}

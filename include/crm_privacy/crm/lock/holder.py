@@ -17,6 +17,10 @@ LockMode = Literal["process", "run"]
 
 GRACE_VARIABLE = "CRM_PRIVACY_LOCK_GRACE_MINUTES"
 DEFAULT_GRACE = dt.timedelta(minutes=30)
+#: Bounds of CRM_PRIVACY_LOCK_GRACE_MINUTES: at least a minute (heartbeats come every minute at most),
+#: at most 7 days (a dead Airflow run must not lock the CRM for longer).
+GRACE_MIN_MINUTES = 1.0
+GRACE_MAX_MINUTES = 7 * 24 * 60.0
 
 
 class LockBusy(GuardRefused):
@@ -67,7 +71,7 @@ def when(moment: dt.datetime) -> str:
 
 
 def grace_from_env() -> dt.timedelta:
-    """``CRM_PRIVACY_LOCK_GRACE_MINUTES`` (minutes, may be fractional), else 30 minutes."""
+    """``CRM_PRIVACY_LOCK_GRACE_MINUTES`` (minutes, may be fractional, 1 to 10080), else 30 minutes."""
     raw = os.environ.get(GRACE_VARIABLE, "").strip()
     if not raw:
         return DEFAULT_GRACE
@@ -75,8 +79,12 @@ def grace_from_env() -> dt.timedelta:
         minutes = float(raw)
     except ValueError:
         minutes = math.nan
-    if not (math.isfinite(minutes) and minutes > 0):
-        raise CrmPrivacyError(f"{GRACE_VARIABLE} must be a positive number of minutes, got {raw[:20]!r}")
+    if not (math.isfinite(minutes) and GRACE_MIN_MINUTES <= minutes <= GRACE_MAX_MINUTES):
+        # a timedelta overflows past 999,999,999 days; a grace of minutes would free a live holder
+        raise CrmPrivacyError(
+            f"{GRACE_VARIABLE} must be a number of minutes from {GRACE_MIN_MINUTES:g} to "
+            f"{GRACE_MAX_MINUTES:g} (7 days), got {raw[:20]!r}"
+        )
     return dt.timedelta(minutes=minutes)
 
 
