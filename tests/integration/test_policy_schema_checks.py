@@ -201,6 +201,8 @@ def test_the_subject_table_key_must_be_the_subject_key(crm: Crm, tmp_path: Path)
         "single-column unique constraint or unique index (rows sharing a value would be treated together)",
         "tables.contacts.key: contacts.customer_ref is not subject.key (contacts.id); the subject table's key "
         "must be the subject key",
+        "tables.contacts.columns.customer_ref: contacts.customer_ref is VARCHAR(20), the table's key: no action "
+        "may change it",
     ]
 
 
@@ -278,3 +280,222 @@ def test_the_cli_refuses_with_exit_2_and_changes_nothing(
         assert ledger.acquire_lock("sweep:" + crm_identity(crm.url), "probe", ttl=dt.timedelta(minutes=1))
     finally:
         ledger.close()
+
+
+# -- link and consent column types ----------------------------------------------------------------------
+
+NOTES_LINK = "        id_column: parent_id\n        parents: {contact: contacts, opportunity: opportunities}"
+INVOICES = "  invoices:\n    link: {fk: contact_id}"
+KEY_TYPE = r"(BIGINT|INTEGER)(\(\d+\))?"  # the demo keys: BIGINT(20) on MariaDB, BIGINT, INTEGER on SQLite
+INTEGER = r"INTEGER(\(11\))?"  # INTEGER(11) on MariaDB
+
+LINK_CASES: dict[str, tuple[list[tuple[str, str]], str]] = {
+    "fk_on_text": (
+        [(INTERACTIONS, "  interactions:\n    link: {fk: direction}")],
+        rf"^tables\.interactions\.link\.fk: interactions\.direction is VARCHAR\(10\), not compatible with "
+        rf"contacts\.id \({KEY_TYPE}\), the subject key: text is not integer$",
+    ),
+    "fk_on_timestamp": (
+        [(INTERACTIONS, "  interactions:\n    link: {fk: occurred_at}")],
+        rf"^tables\.interactions\.link\.fk: interactions\.occurred_at is \w[\w ]*, not compatible with "
+        rf"contacts\.id \({KEY_TYPE}\), the subject key",
+    ),
+    "via_on_text": (
+        [(INVOICES, '  invoices:\n    link: {via: "invoice_number -> orders"}')],
+        rf"^tables\.invoices\.link\.via: invoices\.invoice_number is VARCHAR\(30\), not compatible with "
+        rf"orders\.id \({KEY_TYPE}\), the key of orders",
+    ),
+    "polymorphic_id_on_text": (
+        [(NOTES_LINK, "        id_column: author\n        parents: {contact: contacts}")],
+        rf"^tables\.notes\.link\.polymorphic\.id_column: notes\.author is VARCHAR\(100\), not compatible "
+        rf"with contacts\.id \({KEY_TYPE}\), the subject key",
+    ),
+    "polymorphic_type_not_text": (
+        [("type_column: parent_type", "type_column: created_at")],
+        r"^tables\.notes\.link\.polymorphic\.type_column: notes\.created_at is \w[\w ]*, not a text column$",
+    ),
+    "consents_subject_fk_on_text": (
+        [("  subject_fk: contact_id", "  subject_fk: purpose")],
+        rf"^consents\.subject_fk: consents\.purpose is VARCHAR\(40\), not compatible with contacts\.id "
+        rf"\({KEY_TYPE}\), the subject key",
+    ),
+    "consents_purpose_not_text": (
+        [("purpose_column: purpose", "purpose_column: given_at")],
+        r"^consents\.purpose_column: consents\.given_at is \w[\w ]*, not a text column$",
+    ),
+    "consents_status_not_text": (
+        [("status_column: status", "status_column: id")],
+        rf"^consents\.status_column: consents\.id is {KEY_TYPE}.*, not a text column$",
+    ),
+    "consents_mechanism_not_text": (
+        [("  mechanism: mechanism", "  mechanism: withdrawn_at")],
+        r"^consents\.mechanism: consents\.withdrawn_at is \w[\w ]*, not a text column$",
+    ),
+    "consents_text_version_not_text": (
+        [("  text_version: text_version", "  text_version: given_at")],
+        r"^consents\.text_version: consents\.given_at is \w[\w ]*, not a text column$",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(LINK_CASES), ids=list(LINK_CASES))
+def test_a_link_or_consent_column_of_the_wrong_type_is_refused(crm: Crm, tmp_path: Path, case: str) -> None:
+    """A link on a column that cannot hold the key it points at selects the wrong people (SQLite,
+    MariaDB compare text and integers) or fails on PostgreSQL: refused at bind."""
+    changes, expected = LINK_CASES[case]
+    message = refusal(crm, demo_policy_with(tmp_path, *changes))
+    lines = problem_lines(message)
+    assert len(lines) == 1, message
+    assert re.search(expected, lines[0]), f"{lines[0]!r} does not match {expected!r}"
+
+
+def test_a_polymorphic_id_column_is_checked_against_every_parent_key(crm: Crm, tmp_path: Path) -> None:
+    lines = problem_lines(
+        refusal(crm, demo_policy_with(tmp_path, ("id_column: parent_id", "id_column: author")))
+    )
+    assert len(lines) == 2, lines
+    assert "contacts.id" in lines[0] and "the subject key" in lines[0]
+    assert "opportunities.id" in lines[1] and "the key of opportunities" in lines[1]
+
+
+# -- column actions against the column's type and constraints -------------------------------------------
+
+LEAD_SCORE = '      lead_score:    {category: marketing, action: "null"}'
+CUSTOMER_REF = "      customer_ref:  {category: identity, action: hmac, params: {kind: reference}}"
+CIVILITY = '      civility:      {category: identity, action: "null"}'
+POSTCODE = "      postcode:      {category: location, action: generalise, params: {to: departement}}"
+BIRTH_DATE = "      birth_date:    {category: identity, action: generalise, params: {to: year}}"
+DELIVERY = '      delivery_address: {category: contact_channel, action: "null"}'
+BILLING_HOLD = "        billing_email: {category: accounting, action: hmac, params: {kind: email}}"
+
+
+def lead_score(action: str) -> list[tuple[str, str]]:
+    return [(LEAD_SCORE, f"      lead_score:    {{category: marketing, {action}}}")]
+
+
+ACTION_CASES: dict[str, tuple[list[tuple[str, str]], str]] = {
+    "null_on_not_null": (
+        [(CIVILITY, CIVILITY + '\n      status:        {category: marketing, action: "null"}')],
+        r"^tables\.contacts\.columns\.status: contacts\.status is VARCHAR\(20\) NOT NULL, null cannot be "
+        r"written into a NOT NULL column$",
+    ),
+    "action_on_the_key": (
+        [(CIVILITY, CIVILITY + "\n      id:            {category: identity, action: hmac}")],
+        rf"^tables\.contacts\.columns\.id: contacts\.id is {KEY_TYPE}.*, the table's key: no action may "
+        r"change it",
+    ),
+    "action_on_a_link_column": (
+        [(DELIVERY, DELIVERY + '\n      contact_id: {category: identity, action: "null"}')],
+        rf"^tables\.orders\.columns\.contact_id: orders\.contact_id is {KEY_TYPE} NOT NULL, a link column "
+        r"\(link:\): no action may change it",
+    ),
+    "action_on_a_polymorphic_type_column": (
+        [
+            (
+                "      author: {category: professional, action: keep}",
+                "      author: {category: professional, "
+                "action: keep}\n      parent_type: {category: free_text, action: redact}",
+            )
+        ],
+        r"^tables\.notes\.columns\.parent_type: notes\.parent_type is VARCHAR\(20\) NOT NULL, a link column",
+    ),
+    "redact_longer_than_the_column": (
+        [
+            (
+                CUSTOMER_REF,
+                '      customer_ref:  {category: identity, action: redact, params: {value: "(anonymisé par'
+                ' la politique)"}}',
+            )
+        ],
+        r"^tables\.contacts\.columns\.customer_ref: contacts\.customer_ref is VARCHAR\(20\), redact writes "
+        r"28 characters, longer than the column's 20$",
+    ),
+    "redact_text_on_integer": (
+        lead_score("action: redact"),
+        rf"^tables\.contacts\.columns\.lead_score: contacts\.lead_score is {INTEGER}, redact writes text, "
+        r"needs a text column$",
+    ),
+    "hmac_on_integer": (
+        lead_score("action: hmac"),
+        rf"^tables\.contacts\.columns\.lead_score: contacts\.lead_score is {INTEGER}, hmac writes text",
+    ),
+    "hmac_on_date": (
+        [(BIRTH_DATE, "      birth_date:    {category: identity, action: hmac}")],
+        r"^tables\.contacts\.columns\.birth_date: contacts\.birth_date is DATE, hmac writes text",
+    ),
+    "hmac_longer_than_the_column": (
+        [(CUSTOMER_REF, CUSTOMER_REF.replace("{kind: reference}", "{kind: reference, length: 20}"))],
+        r"^tables\.contacts\.columns\.customer_ref: contacts\.customer_ref is VARCHAR\(20\), hmac writes "
+        r"23 characters \('pz:' \+ 20 hex\), longer than the column's 20$",
+    ),
+    "hmac_default_on_a_short_column": (
+        [(CIVILITY, "      civility:      {category: identity, action: hmac}")],
+        r"^tables\.contacts\.columns\.civility: contacts\.civility is VARCHAR\(10\), hmac writes 19 characters",
+    ),
+    "hmac_in_a_hold_on_integer": (
+        [(BILLING_HOLD, "        fiscal_year: {category: accounting, action: hmac, params: {kind: email}}")],
+        rf"^tables\.invoices\.hold\.columns\.fiscal_year: invoices\.fiscal_year is {INTEGER} NOT NULL, hmac "
+        r"writes text",
+    ),
+    "fake_on_integer": (
+        lead_score("action: fake, params: {kind: name}"),
+        rf"^tables\.contacts\.columns\.lead_score: contacts\.lead_score is {INTEGER}, fake writes text",
+    ),
+    "fake_email_on_date": (
+        [(BIRTH_DATE, "      birth_date:    {category: identity, action: fake, params: {kind: email}}")],
+        r"^tables\.contacts\.columns\.birth_date: contacts\.birth_date is DATE, fake writes text",
+    ),
+    "scrub_text_on_integer": (
+        lead_score("action: scrub_text"),
+        rf"^tables\.contacts\.columns\.lead_score: contacts\.lead_score is {INTEGER}, scrub_text writes text",
+    ),
+    "generalise_year_on_text": (
+        [(POSTCODE, "      postcode:      {category: location, action: generalise, params: {to: year}}")],
+        r"^tables\.contacts\.columns\.postcode: contacts\.postcode is VARCHAR\(10\), generalise to year "
+        r"writes a date, needs a date or timestamp column$",
+    ),
+    "generalise_band5_on_integer": (
+        lead_score("action: generalise, params: {to: band5}"),
+        rf"^tables\.contacts\.columns\.lead_score: contacts\.lead_score is {INTEGER}, generalise to band5 "
+        r"writes a date",
+    ),
+    "generalise_departement_on_date": (
+        [
+            (
+                BIRTH_DATE,
+                "      birth_date:    {category: identity, action: generalise, params: {to: departement}}",
+            )
+        ],
+        r"^tables\.contacts\.columns\.birth_date: contacts\.birth_date is DATE, generalise to departement "
+        r"writes text, needs a text column$",
+    ),
+    "generalise_age_band_on_text": (
+        [(POSTCODE, "      postcode:      {category: location, action: generalise, params: {to: age_band}}")],
+        r"^tables\.contacts\.columns\.postcode: contacts\.postcode is VARCHAR\(10\), generalise to age_band "
+        r"writes an integer, needs an integer column$",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ACTION_CASES), ids=list(ACTION_CASES))
+def test_a_column_action_that_does_not_fit_its_column_is_refused(crm: Crm, tmp_path: Path, case: str) -> None:
+    """Otherwise the policy binds and every run fails at the same batch (NOT NULL, VARCHAR(n) too
+    short, text into a number on PostgreSQL) or, on SQLite, writes text into an INTEGER column."""
+    changes, expected = ACTION_CASES[case]
+    message = refusal(crm, demo_policy_with(tmp_path, *changes))
+    lines = problem_lines(message)
+    assert len(lines) == 1, message
+    assert re.search(expected, lines[0]), f"{lines[0]!r} does not match {expected!r}"
+    assert "anonymisé par" not in message  # a redact value is never repeated
+
+
+def test_column_actions_that_fit_their_columns_bind(crm: Crm, tmp_path: Path) -> None:
+    policy = demo_policy_with(
+        tmp_path,
+        *lead_score("action: generalise, params: {to: age_band}"),
+        (CUSTOMER_REF, CUSTOMER_REF.replace("{kind: reference}", "{kind: reference, length: 17}")),
+        (CIVILITY, '      civility:      {category: identity, action: redact, params: {value: "(anonyme)"}}'),
+        (DELIVERY, DELIVERY.replace('"null"', "scrub_text")),
+        (BIRTH_DATE, BIRTH_DATE.replace("to: year", "to: band5")),
+    )
+    bind(load_policy(policy).policy, crm.engine)

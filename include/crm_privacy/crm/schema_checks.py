@@ -10,7 +10,9 @@ anything is planned or locked. Each problem is one line naming the policy key pa
 - a marker must be a nullable date or timestamp of its own: not treated, personal, a key, a link or
   a clock column (writing the marker would overwrite data or restart a clock);
 - ``where`` and ``exclude`` values must have the column's type (a string for an integer column
-  selects nobody on SQLite and MariaDB and fails on PostgreSQL).
+  selects nobody on SQLite and MariaDB and fails on PostgreSQL);
+- link and consent columns must hold the kind of key they point at, and each column action must fit
+  its column's type, length and NOT NULL (``column_checks``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sqlalchemy import Column, MetaData, Table, UniqueConstraint
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import Date, DateTime, TypeEngine
 
+from crm_privacy.crm.column_checks import action_problems, link_columns, link_type_problems
 from crm_privacy.errors import PolicyError
 from crm_privacy.policy.model import ConsentRule, Policy, RetentionRule, TablePolicy
 
@@ -45,6 +48,8 @@ def schema_problems(policy: Policy, metadata: MetaData, dialect: Dialect) -> lis
         *_date_problems(policy, describe),
         *_marker_problems(policy, describe),
         *_where_problems(policy, describe),
+        *link_type_problems(policy, describe),
+        *action_problems(policy, describe),
     ]
 
 
@@ -171,23 +176,12 @@ def _marker_conflict(policy: Policy, name: str, tp: TablePolicy) -> str | None:
         return "declared personal (subject.identifiers or minimisation)"
     if marker == tp.key:
         return "the table's key"
-    if marker in _link_columns(tp):
+    if marker in link_columns(tp):
         return "a link column (link:)"
     for where, table, column in date_uses(policy):
         if (table, column) == (name, marker):
             return f"also the clock of {where}"
     return None
-
-
-def _link_columns(tp: TablePolicy) -> set[str]:
-    link = tp.link
-    if link.fk is not None:
-        return {link.fk}
-    if link.via is not None:
-        return {link.via_parts()[0]}
-    if link.polymorphic is not None:
-        return {link.polymorphic.type_column, link.polymorphic.id_column}
-    return set()
 
 
 # -- where values ---------------------------------------------------------------------------------------

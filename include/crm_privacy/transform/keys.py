@@ -20,6 +20,13 @@ AIRFLOW_VARIABLE = "crm_privacy_hmac_key"
 AIRFLOW_CONNECTION = "crm_privacy_hmac"
 PREFIX = "pz:"
 MIN_KEY_BYTES = 16
+#: hex digits of a SHA-256 HMAC: the most a pseudonym can have after its prefix
+DIGEST_HEX_DIGITS = 64
+
+
+def pseudonym_hex_digits(length: int = 16) -> int:
+    """Hex digits in ``KeyRing.pseudonym(kind, value, length)`` (the digest sliced to ``length``)."""
+    return len(range(DIGEST_HEX_DIGITS)[:length])
 
 
 class KeyRing:

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Column, ColumnElement, and_, literal, null, true
 
-from crm_privacy.transform.base import Action, ActionContext, register
+from crm_privacy.transform.base import Action, ActionContext, Writes, register
 
 
 @register
@@ -30,6 +30,9 @@ class Keep(Action):
 @register
 class Null(Action):
     name = "null"
+
+    def check(self, column: Column[Any]) -> str | None:
+        return None if column.nullable else "null cannot be written into a NOT NULL column"
 
     def sql_value(self, column: Column[Any]) -> ColumnElement[Any]:
         return null()
@@ -54,6 +57,10 @@ class Redact(Action):
 
     name = "redact"
     Params = RedactParams
+
+    def writes(self) -> Writes | None:
+        assert isinstance(self.params, RedactParams)
+        return Writes("text", len(self.params.value))
 
     def sql_value(self, column: Column[Any]) -> ColumnElement[Any]:
         assert isinstance(self.params, RedactParams)

@@ -10,8 +10,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Column, ColumnElement, and_, extract, func, or_
 
-from crm_privacy.transform.base import Action, ActionContext, register
-from crm_privacy.transform.keys import PREFIX
+from crm_privacy.transform.base import Action, ActionContext, Writes, register
+from crm_privacy.transform.keys import PREFIX, pseudonym_hex_digits
 
 
 class _Params(BaseModel):
@@ -30,6 +30,11 @@ class Hmac(Action):
     name = "hmac"
     Params = HmacParams
     needs_values = True
+
+    def writes(self) -> Writes | None:
+        assert isinstance(self.params, HmacParams)
+        hex_digits = pseudonym_hex_digits(self.params.length)
+        return Writes("text", len(PREFIX) + hex_digits, f" ('{PREFIX}' + {hex_digits} hex)")
 
     def pending(self, column: Column[Any]) -> ColumnElement[bool] | None:
         return and_(column.is_not(None), ~column.startswith(PREFIX, autoescape=True))
@@ -58,6 +63,15 @@ class Generalise(Action):
     name = "generalise"
     Params = GeneraliseParams
     needs_values = True
+
+    @property
+    def label(self) -> str:
+        assert isinstance(self.params, GeneraliseParams)
+        return f"{self.name} to {self.params.to}"
+
+    def writes(self) -> Writes | None:
+        assert isinstance(self.params, GeneraliseParams)
+        return _GENERALISED[self.params.to]
 
     def pending(self, column: Column[Any]) -> ColumnElement[bool] | None:
         assert isinstance(self.params, GeneraliseParams)
@@ -108,6 +122,14 @@ def _as_date(value: Any) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+#: what each generalisation writes: 1 January of a year, a département code (2A, 75, 971), a band
+_GENERALISED: dict[str, Writes] = {
+    "year": Writes("date"),
+    "band5": Writes("date"),
+    "departement": Writes("text", 3),
+    "age_band": Writes("integer"),
+}
+
 _GENERALISERS: dict[str, Callable[[Any], Any]] = {
     "year": _year,
     "band5": _band5,
@@ -127,6 +149,9 @@ class Fake(Action):
     name = "fake"
     Params = FakeParams
     needs_values = True
+
+    def writes(self) -> Writes | None:
+        return Writes("text")  # every kind is text; lengths depend on the Faker pool, not checked
 
     def transform(
         self, values: Sequence[Any], subjects: Sequence[Any], ctx: ActionContext, column: Column[Any]
@@ -181,6 +206,9 @@ class ScrubText(Action):
     Params = ScrubParams
     needs_values = True
     uses_subject_values = True
+
+    def writes(self) -> Writes | None:
+        return Writes("text")
 
     def transform(
         self, values: Sequence[Any], subjects: Sequence[Any], ctx: ActionContext, column: Column[Any]
