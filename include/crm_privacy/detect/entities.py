@@ -15,6 +15,7 @@ LOCATION = "LOCATION"
 DATE_TIME = "DATE_TIME"
 FR_SIREN = "FR_SIREN"
 FR_SIRET = "FR_SIRET"
+IP_ADDRESS = "IP_ADDRESS"
 
 #: Every type the engine reports (Presidio names where Presidio has one).
 ENTITY_TYPES: tuple[str, ...] = (
@@ -28,6 +29,7 @@ ENTITY_TYPES: tuple[str, ...] = (
     DATE_TIME,
     FR_SIREN,
     FR_SIRET,
+    IP_ADDRESS,
 )
 
 

@@ -12,6 +12,7 @@ from crm_privacy.detect.entities import (
     FR_SIREN,
     FR_SIRET,
     IBAN_CODE,
+    IP_ADDRESS,
     LOCATION,
     PERSON,
     PHONE_NUMBER,
@@ -33,6 +34,7 @@ PLACEHOLDERS: dict[str, str] = {
     DATE_TIME: "<DATE>",
     FR_SIREN: "<SIREN>",
     FR_SIRET: "<SIRET>",
+    IP_ADDRESS: "<ADRESSE_IP>",
 }
 UNKNOWN_PLACEHOLDER = "<DONNEE>"
 

@@ -14,6 +14,7 @@ from crm_privacy.detect.recognizers.fr_siren import FrSirenRecognizer
 from crm_privacy.detect.recognizers.fr_siret import FrSiretRecognizer
 from crm_privacy.detect.recognizers.fr_spacy_person import FrSpacyPersonRecognizer
 from crm_privacy.detect.recognizers.iban import FrIbanRecognizer
+from crm_privacy.detect.recognizers.ip_address import FrIpAddressRecognizer
 
 PATTERN_RECOGNIZERS: tuple[type[FrPatternRecognizer], ...] = (
     FrEmailRecognizer,
@@ -26,6 +27,7 @@ PATTERN_RECOGNIZERS: tuple[type[FrPatternRecognizer], ...] = (
     FrAddressRecognizer,
     FrBirthDateRecognizer,
     FrCivilityPersonRecognizer,
+    FrIpAddressRecognizer,
 )
 
 
@@ -42,6 +44,7 @@ __all__ = [
     "FrCreditCardRecognizer",
     "FrEmailRecognizer",
     "FrIbanRecognizer",
+    "FrIpAddressRecognizer",
     "FrNirRecognizer",
     "FrPatternRecognizer",
     "FrPhoneRecognizer",

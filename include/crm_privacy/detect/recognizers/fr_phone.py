@@ -1,4 +1,4 @@
-"""French phone numbers in every usual writing, validated against the numbering plan."""
+"""French phone numbers in every usual writing, recognised by shape over the whole numbering plan."""
 
 from __future__ import annotations
 
@@ -12,14 +12,35 @@ from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 _SEP = r"[ .\-]?"
 # "+33 (0)6", "+33 06" and "0033 6" all carry a redundant trunk 0 that phonenumbers rejects.
-_PAIRS = re.compile(r"0[1-9](?:[ .\-][0-9]{2}){4}")
 _TRUNK = re.compile(r"^(?:\+|00)[ ]?33[ .\-]?(?:\(0\)|0)")
+_FR_PREFIX = re.compile(r"^(?:\+|00)[ ]?33[ .\-]?(?:\(0\)[ ]?|0)?")
+_OVERSEAS_PREFIX = re.compile(r"^(?:\+|00)[ ]?(262|269|590|594|596|508|681|687|689)[ .\-]?(?:\(0\)[ ]?)?")
+_GROUPS = re.compile(r"[0-9]+")
+_SEPARATORS = re.compile(r"[^0-9]+")
+# Digit groups of the usual writings, after the prefix: "06 12 34 56 78", "0612345678",
+# "0596 12 34 56" (overseas, 08 00 numbers); "+33 6 12 34 56 78", "+33612345678".
+_NATIONAL_SHAPES = frozenset({(10,), (2, 2, 2, 2, 2), (4, 2, 2, 2)})
+_INTERNATIONAL_SHAPES = frozenset({(9,), (1, 2, 2, 2, 2), (3, 2, 2, 2)})
+# Overseas country codes: 9 digits (La Réunion/Mayotte, Guadeloupe, Guyane, Martinique), 6 digits
+# (Saint-Pierre-et-Miquelon, Wallis-et-Futuna, Nouvelle-Calédonie), 8 digits (Polynésie).
+_OVERSEAS_SHAPES: dict[str, frozenset[tuple[int, ...]]] = {
+    **dict.fromkeys(("262", "269", "590", "594", "596"), frozenset({(9,), (3, 2, 2, 2)})),
+    **dict.fromkeys(("508", "681", "687"), frozenset({(6,), (2, 2, 2)})),
+    "689": frozenset({(8,), (2, 2, 2, 2)}),
+}
+# An IBAN (often mistyped, so not found as one) ends with groups that look like a phone number:
+# "DE89 3704 0044 0532 0130 00". A candidate right after a country code + key and 4-char groups is
+# the tail of an account number.
+_IBAN_HEAD = re.compile(r"[A-Za-z]{2}[0-9]{2}(?:[ \-]?[A-Za-z0-9]{4})+[ \-]?$")
 
 
 class FrPhoneRecognizer(FrPatternRecognizer):
-    """``06 12 34 56 78``, dots, dashes, no separator, ``+33 6 ...``, ``+33 (0)6 ...``, ``+336...``.
+    """``06 12 34 56 78``, dots, dashes, no separator, ``+33 6 ...``, ``+33 (0)6 ...``, ``+336...``,
+    overseas ``+262 692 ...``.
 
-    Foreign numbers written with a ``+`` prefix are accepted when phonenumbers finds them valid.
+    A number written in a usual French grouping is reported whatever its block: a CRM keeps
+    mistyped, fictitious and not (yet) allocated numbers, and they are still someone's number.
+    Other groupings, and foreign numbers written with a ``+`` prefix, must be valid for phonenumbers.
     """
 
     ENTITY = PHONE_NUMBER
@@ -32,6 +53,12 @@ class FrPhoneRecognizer(FrPatternRecognizer):
             0.6,
         ),
         Pattern(
+            "fr overseas",
+            r"(?<![\w+])(?:\+|00)[ ]?(?:262|269|590|594|596|508|681|687|689)[ .\-]?(?:\(0\)[ ]?)?"
+            rf"[0-9]{{2}}(?:{_SEP}[0-9]{{1,2}}){{2,4}}(?![0-9])",
+            0.6,
+        ),
+        Pattern(
             "international",
             r"(?<![\w+])\+(?!33)[1-9][0-9]{0,2}(?:[ .\-]?\(?[0-9]{1,4}\)?){2,5}(?![0-9])",
             0.4,
@@ -39,10 +66,14 @@ class FrPhoneRecognizer(FrPatternRecognizer):
     )
     CONTEXT = ("tel", "telephone", "portable", "mobile", "fixe", "appeler", "joindre", "numero")
 
+    def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
+        start, end = match.span()
+        if pattern_name == "fr national" and _IBAN_HEAD.search(text, max(0, start - 40), start):
+            return None
+        return start, end
+
     def validate_result(self, pattern_text: str) -> bool:
-        if _PAIRS.fullmatch(pattern_text):
-            # "06 91 58 11 01": written the way the French write phone numbers; a range the numbering
-            # plan does not (yet) allocate, or a typo, is still someone's number in a CRM note
+        if _usual_shape(pattern_text):
             return True
         number = _TRUNK.sub("+33", pattern_text)
         # a national number may belong to an overseas département (06 39 Mayotte, 06 90 Guadeloupe,
@@ -56,6 +87,23 @@ class FrPhoneRecognizer(FrPatternRecognizer):
             if phonenumbers.is_valid_number(parsed):
                 return True
         return False
+
+
+def _usual_shape(text: str) -> bool:
+    """Whether ``text`` is a French number written in a usual grouping with one kind of separator."""
+    overseas = _OVERSEAS_PREFIX.match(text)
+    if overseas:
+        rest, shapes = text[overseas.end() :], _OVERSEAS_SHAPES[overseas.group(1)]
+    elif text.startswith(("+", "00")):
+        prefix = _FR_PREFIX.match(text)
+        if prefix is None:
+            return False
+        rest, shapes = text[prefix.end() :], _INTERNATIONAL_SHAPES
+    else:
+        rest, shapes = text, _NATIONAL_SHAPES
+    if len(set(_SEPARATORS.findall(rest))) > 1:
+        return False  # "06 12.34-56 78": not a usual writing, left to phonenumbers
+    return tuple(len(g) for g in _GROUPS.findall(rest)) in shapes
 
 
 # Metropolitan France first, then the overseas départements and collectivités sharing the 0X plan.
