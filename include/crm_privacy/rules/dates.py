@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, DateTime, func, literal
+from sqlalchemy import ColumnElement, Date, DateTime, and_, false, func, literal
 
 
 def _sides(dialect: str, column: ColumnElement[Any], cutoff: dt.datetime) -> tuple[Any, Any]:
@@ -34,3 +34,11 @@ def before(dialect: str, column: ColumnElement[Any], cutoff: dt.datetime) -> Col
     """``column < cutoff`` by calendar date."""
     left, right = _sides(dialect, column, cutoff)
     return left < right  # type: ignore[no-any-return]
+
+
+def unreadable(dialect: str, column: ColumnElement[Any]) -> ColumnElement[bool]:
+    """A value that is there but is no date: SQLite only, where a DATE column may hold any text
+    (``'30/06/2024'`` written by another tool). Servers refuse such values on write."""
+    if dialect != "sqlite":
+        return false()
+    return and_(column.is_not(None), func.date(column).is_(None))

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, not_, or_, select, tr
 from crm_privacy.crm.binding import Binding
 from crm_privacy.policy.model import ClockSource, ConsentRule, RetentionRule
 from crm_privacy.rules.calendar import expiry_cutoff
-from crm_privacy.rules.dates import before, on_or_after
+from crm_privacy.rules.dates import before, on_or_after, unreadable
 from crm_privacy.rules.paths import subject_rows
 
 
@@ -47,10 +47,15 @@ def retention_selection(binding: Binding, rule: RetentionRule, as_of: dt.date) -
     # NOT EXISTS lets the server use an anti-join instead of one subquery per subject row
     none_alive = and_(*[not_(a) for a in alive])
     none_known = and_(*[not_(k) for k in known])
+    # a date SQLite cannot read keeps the subject (it may be recent) and is reported, never guessed
+    unread = [term for src in rule.clock for term in _clock_unreadable(binding, src)]
+    findings = (
+        {"unreadable_date": and_(base, or_(*unread))} if binding.engine.dialect.name == "sqlite" else {}
+    )
     return Selection(
         expired=and_(base, none_alive, or_(*known)),
         missing=and_(base, none_alive, none_known) if rule.on_missing_date == "report" else false(),
-        findings={},
+        findings=findings,
     )
 
 
@@ -72,9 +77,17 @@ def _correlated(
 def _clock_alive(binding: Binding, src: ClockSource, cutoff: dt.datetime) -> list[ColumnElement[bool]]:
     column = binding.table(src.table).c[src.column]
     # NULL must read as 'not alive' (not as unknown), or NOT(...) would drop the row silently
-    cond = and_(column.is_not(None), on_or_after(binding.engine.dialect.name, column, cutoff))
+    dialect = binding.engine.dialect.name
+    cond = or_(and_(column.is_not(None), on_or_after(dialect, column, cutoff)), unreadable(dialect, column))
     if src.open_when_null:
         cond = or_(cond, column.is_(None))
+    if src.table == binding.policy.subject.table:
+        return [and_(_source_rows(binding, src), cond)]
+    return _correlated(binding, src, cond)
+
+
+def _clock_unreadable(binding: Binding, src: ClockSource) -> list[ColumnElement[bool]]:
+    cond = unreadable(binding.engine.dialect.name, binding.table(src.table).c[src.column])
     if src.table == binding.policy.subject.table:
         return [and_(_source_rows(binding, src), cond)]
     return _correlated(binding, src, cond)
