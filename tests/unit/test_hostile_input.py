@@ -15,7 +15,6 @@ import hashlib
 import importlib.util
 import math
 import os
-import shutil
 import sqlite3
 import stat
 import tempfile
@@ -28,7 +27,6 @@ import pytest
 from pydantic import TypeAdapter
 
 from crm_privacy.cli import main
-from crm_privacy.crm.engine import make_engine
 from crm_privacy.errors import CrmPrivacyError, PolicyError
 from crm_privacy.ledger.state import canonical_json
 from crm_privacy.policy.loader import load_policy
@@ -38,35 +36,12 @@ from crm_privacy.rules.planner import Plan
 from crm_privacy.sweep.job import SweepContext, guard_step
 from crm_privacy.sweep.runner import run_sweep
 from crm_privacy.sweep.tasks import make_conf
-from crm_privacy.transform.keys import ENV_VAR, KeyRing
+from crm_privacy.transform.keys import KeyRing
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_POLICY = ROOT / "include" / "policies" / "demo_crm.yaml"
 AS_OF = "2025-06-30"
 KEY = "test-key-0123456789abcdef"
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo CRM of 200 contacts, built once; each test works on its own copy."""
-    from crm_privacy.demo.generate import generate_demo_crm
-
-    path = tmp_path_factory.mktemp("demo") / "crm.db"
-    engine = make_engine(f"sqlite:///{path}")
-    try:
-        generate_demo_crm(engine, contacts=200)
-    finally:
-        engine.dispose()
-    return path
-
-
-@pytest.fixture
-def crm(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """This test's copy of the demo CRM, with the pseudonymisation key set (a real sweep could run)."""
-    monkeypatch.setenv(ENV_VAR, KEY)
-    path = tmp_path / "crm.db"
-    shutil.copyfile(demo_file, path)
-    return path
 
 
 def url(path: Path) -> str:

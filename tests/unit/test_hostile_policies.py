@@ -15,7 +15,6 @@ Each case is the demo policy with one change (a text substitution), run through 
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -24,31 +23,11 @@ import pytest
 from crm_privacy.cli import main
 from crm_privacy.errors import PolicyError
 from crm_privacy.policy.loader import load_policy
-from crm_privacy.transform.keys import ENV_VAR
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_POLICY = ROOT / "include" / "policies" / "demo_crm.yaml"
 AS_OF = "2025-06-30"
 KEY = "test-key-0123456789abcdef"
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo CRM of 200 contacts, built once through the CLI; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("demo") / "crm.db"
-    code = main(
-        ["demo-db", "--url", f"sqlite:///{path}", "--contacts", "200", "--seed", "1", "--as-of", AS_OF]
-    )
-    assert code == 0
-    return path
-
-
-@pytest.fixture
-def crm(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(ENV_VAR, KEY)
-    path = tmp_path / "crm.db"
-    shutil.copyfile(demo_file, path)
-    return path
 
 
 def checksum(path: Path) -> str:

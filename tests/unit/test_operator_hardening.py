@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -17,33 +16,10 @@ from pathlib import Path
 import pytest
 
 from crm_privacy.cli import main
-from crm_privacy.crm.engine import make_engine
-from crm_privacy.transform.keys import ENV_VAR
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_POLICY = ROOT / "include" / "policies" / "demo_crm.yaml"
 KEY = "test-key-0123456789abcdef"
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from crm_privacy.demo.generate import generate_demo_crm
-
-    path = tmp_path_factory.mktemp("demo") / "crm.db"
-    engine = make_engine(f"sqlite:///{path}")
-    try:
-        generate_demo_crm(engine, contacts=50)
-    finally:
-        engine.dispose()
-    return path
-
-
-@pytest.fixture
-def crm(demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(ENV_VAR, KEY)
-    path = tmp_path / "crm.db"
-    shutil.copyfile(demo_file, path)
-    return path
 
 
 def cli(*argv: str) -> int:
