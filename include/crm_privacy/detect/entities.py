@@ -16,6 +16,8 @@ DATE_TIME = "DATE_TIME"
 FR_SIREN = "FR_SIREN"
 FR_SIRET = "FR_SIRET"
 IP_ADDRESS = "IP_ADDRESS"
+URL = "URL"
+FR_LICENSE_PLATE = "FR_LICENSE_PLATE"
 
 #: Every type the engine reports (Presidio names where Presidio has one).
 ENTITY_TYPES: tuple[str, ...] = (
@@ -30,6 +32,8 @@ ENTITY_TYPES: tuple[str, ...] = (
     FR_SIREN,
     FR_SIRET,
     IP_ADDRESS,
+    URL,
+    FR_LICENSE_PLATE,
 )
 
 

@@ -12,10 +12,12 @@ from crm_privacy.detect.entities import (
     FR_SIREN,
     FR_SIRET,
     IBAN_CODE,
+    FR_LICENSE_PLATE,
     IP_ADDRESS,
     LOCATION,
     PERSON,
     PHONE_NUMBER,
+    URL,
     Span,
     resolve_overlaps,
 )
@@ -35,6 +37,8 @@ PLACEHOLDERS: dict[str, str] = {
     FR_SIREN: "<SIREN>",
     FR_SIRET: "<SIRET>",
     IP_ADDRESS: "<ADRESSE_IP>",
+    URL: "<URL>",
+    FR_LICENSE_PLATE: "<IMMATRICULATION>",
 }
 UNKNOWN_PLACEHOLDER = "<DONNEE>"
 
