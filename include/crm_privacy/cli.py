@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "crm_privacy.demo.command",
     "crm_privacy.sweep.command",
     "crm_privacy.detect.command",
+    "crm_privacy.detect.decrypt_command",
     "crm_privacy.discovery.command",
     "crm_privacy.sweep.operate",
 )

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from crm_privacy.detect.entities import EMAIL_ADDRESS, PERSON, PHONE_NUMBER, Span, resolve_overlaps
-from crm_privacy.detect.scrub import replace_spans
+from crm_privacy.detect.operators import Keyed, SpanOperator
+from crm_privacy.detect.scrub import replace_spans, span_operator
 from crm_privacy.transform.keys import normalise
 
 OwnKind = Literal["name", "email", "phone", "reference", "text"]
@@ -250,24 +251,31 @@ def _piece(cluster: list[tuple[int, int, str, str | None, bool]]) -> _Piece:
     return _Piece(start, end, best[2], best[3] if exact else None)
 
 
-def replace_pieces(text: str, pieces: Sequence[_Piece], pseudonym: Pseudonym | None = None) -> str:
+def replace_pieces(
+    text: str,
+    pieces: Sequence[_Piece],
+    pseudonym: Pseudonym | None = None,
+    *,
+    operator: SpanOperator | None = None,
+) -> str:
     """Replace each piece (sorted, disjoint) exactly as the detector's findings are replaced
-    (``detect.scrub.replace_spans``): a typed placeholder, or ``pseudonym(type, value)`` where value is
-    the recorded value for an own match and the text of the piece otherwise."""
+    (``detect.scrub.replace_spans``, through Presidio): a typed placeholder, ``pseudonym(type, value)``,
+    or ``operator``. A keyed operator (pseudonym, keyed hash) gets the recorded value for an own match
+    and the text of the piece otherwise; the others (mask, encrypt) always the text as written."""
     spans = [Span(p.entity_type, p.start, p.end, 1.0) for p in pieces]
-    if pseudonym is None:
-        return replace_spans(text, spans)
-    recorded = {text[p.start : p.end]: p.value for p in pieces if p.value is not None}
-    inner = pseudonym
-
-    def of_recorded(entity_type: str, found: str) -> str:
-        return inner(entity_type, recorded.get(found, found))
-
-    return replace_spans(text, spans, of_recorded)
+    chosen = span_operator(pseudonym, operator)
+    if isinstance(chosen, Keyed):
+        chosen = chosen.reading({text[p.start : p.end]: p.value for p in pieces if p.value is not None})
+    return replace_spans(text, spans, operator=chosen)
 
 
 def scrub_with_own_values(
-    text: str, detected: Sequence[Span], matcher: OwnValueMatcher, pseudonym: Pseudonym | None = None
+    text: str,
+    detected: Sequence[Span],
+    matcher: OwnValueMatcher,
+    pseudonym: Pseudonym | None = None,
+    *,
+    operator: SpanOperator | None = None,
 ) -> str:
     """``text`` without the detector's findings nor the subject's own values."""
-    return replace_pieces(text, merge(detected, matcher.find(text)), pseudonym)
+    return replace_pieces(text, merge(detected, matcher.find(text)), pseudonym, operator=operator)

@@ -1,4 +1,6 @@
-"""Replace every detected PII span of free texts by a typed placeholder or a keyed pseudonym."""
+"""Replace every detected PII span of free texts: typed placeholders by default, or any operator of
+``detect.operators`` (keyed pseudonyms, keyed hashes, masks, reversible encryption), always through
+presidio-anonymizer's engine."""
 
 from __future__ import annotations
 
@@ -8,11 +10,11 @@ from crm_privacy.detect.entities import (
     CREDIT_CARD,
     DATE_TIME,
     EMAIL_ADDRESS,
+    FR_LICENSE_PLATE,
     FR_NIR,
     FR_SIREN,
     FR_SIRET,
     IBAN_CODE,
-    FR_LICENSE_PLATE,
     IP_ADDRESS,
     LOCATION,
     PERSON,
@@ -22,7 +24,7 @@ from crm_privacy.detect.entities import (
     resolve_overlaps,
 )
 from crm_privacy.detect.nlp import DEFAULT_MODEL
-from crm_privacy.detect.unicode import without_surrogates
+from crm_privacy.detect.operators import Keyed, Placeholders, SpanOperator, anonymize
 
 #: Entity type -> what replaces it when no pseudonym function is given.
 PLACEHOLDERS: dict[str, str] = {
@@ -42,6 +44,9 @@ PLACEHOLDERS: dict[str, str] = {
 }
 UNKNOWN_PLACEHOLDER = "<DONNEE>"
 
+#: Presidio's ``replace`` with the placeholders above: what ``scrub_texts`` does by default
+PLACEHOLDER_OPERATOR = Placeholders(PLACEHOLDERS, UNKNOWN_PLACEHOLDER)
+
 Pseudonym = Callable[[str, str], str]
 
 
@@ -49,41 +54,53 @@ def scrub_texts(
     texts: Sequence[str | None],
     *,
     pseudonym: Callable[[str, str], str] | None = None,
+    operator: SpanOperator | None = None,
     model: str = "fr_core_news_sm",
 ) -> list[str | None]:
     """Return texts with every detected PII span replaced. None stays None.
-    pseudonym(entity_type, matched_text) -> replacement; when None, typed placeholders are used.
+    pseudonym(entity_type, matched_text) -> replacement; ``operator`` (``detect.operators``: ``Mask``,
+    ``Encrypt``, ``Keyed``...) replaces spans its own way; with neither, typed placeholders are used.
 
     Texts of any length are analysed in bounded windows (flat memory); lone surrogates are read as
     U+FFFD by detection and by ``pseudonym``, and kept as they were in the rest of the text."""
     from crm_privacy.detect.scan import scan_texts
 
+    chosen = span_operator(pseudonym, operator)
     out: list[str | None] = []
     for text, spans in zip(texts, scan_texts(texts, model=model), strict=True):
-        out.append(None if text is None else replace_spans(text, spans, pseudonym))
+        out.append(None if text is None else replace_spans(text, spans, operator=chosen))
     return out
 
 
-def scrub_text(text: str, *, pseudonym: Pseudonym | None = None, model: str = DEFAULT_MODEL) -> str:
+def scrub_text(
+    text: str,
+    *,
+    pseudonym: Pseudonym | None = None,
+    operator: SpanOperator | None = None,
+    model: str = DEFAULT_MODEL,
+) -> str:
     """One text (convenience for notebooks and tests; batch with ``scrub_texts``)."""
-    scrubbed = scrub_texts([text], pseudonym=pseudonym, model=model)[0]
+    scrubbed = scrub_texts([text], pseudonym=pseudonym, operator=operator, model=model)[0]
     assert scrubbed is not None
     return scrubbed
 
 
-def replace_spans(text: str, spans: Iterable[Span], pseudonym: Pseudonym | None = None) -> str:
-    """Replace ``spans`` in ``text``; overlaps are resolved first (longest, then highest score),
-    then replacements are made right to left so that the offsets still to use stay valid."""
-    pieces: list[str] = []
-    end = len(text)
-    for span in reversed(resolve_overlaps(list(spans))):
-        if pseudonym is not None:
-            # a lone surrogate cannot be hashed (nor stored as UTF-8): the pseudonym sees U+FFFD
-            replacement = pseudonym(span.entity_type, without_surrogates(text[span.start : span.end]))
-        else:
-            replacement = PLACEHOLDERS.get(span.entity_type, UNKNOWN_PLACEHOLDER)
-        pieces.append(text[span.end : end])
-        pieces.append(replacement)
-        end = span.start
-    pieces.append(text[:end])
-    return "".join(reversed(pieces))
+def replace_spans(
+    text: str,
+    spans: Iterable[Span],
+    pseudonym: Pseudonym | None = None,
+    *,
+    operator: SpanOperator | None = None,
+) -> str:
+    """Replace ``spans`` in ``text`` through Presidio's AnonymizerEngine; overlaps are resolved first
+    (longest, then highest score), so Presidio replaces exactly the spans kept here."""
+    return anonymize(text, resolve_overlaps(list(spans)), span_operator(pseudonym, operator))
+
+
+def span_operator(pseudonym: Pseudonym | None = None, operator: SpanOperator | None = None) -> SpanOperator:
+    """The operator to use: ``operator``, or ``Keyed(pseudonym)``, or the typed placeholders."""
+    if pseudonym is not None and operator is not None:
+        raise ValueError("give a pseudonym function or an operator, not both")
+    if operator is not None:
+        return operator
+    return PLACEHOLDER_OPERATOR if pseudonym is None else Keyed(pseudonym)

@@ -171,5 +171,6 @@ def build_action(name: str, params: dict[str, Any], *, where: str) -> Action:
 
 def _load_builtin_actions() -> None:
     if not REGISTRY:
+        import crm_privacy.transform.scrub_action
         import crm_privacy.transform.sql_actions
         import crm_privacy.transform.value_actions  # noqa: F401

@@ -12,6 +12,7 @@ import hmac
 import os
 import re
 import unicodedata
+from typing import Literal
 
 from crm_privacy.errors import ActionError
 
@@ -99,3 +100,27 @@ def keyring_from_airflow() -> KeyRing:
     if secret:
         return KeyRing(str(secret))
     return keyring_from_env()
+
+
+#: where a secret named in the policy is read: an environment variable, an Airflow variable, or the
+#: password of an Airflow connection (both Airflow ones can come from a secrets backend)
+SecretSource = Literal["env", "variable", "connection"]
+SECRET_SOURCES: dict[SecretSource, str] = {
+    "env": "the environment variable",
+    "variable": "the Airflow variable",
+    "connection": "the password of the Airflow connection",
+}
+
+
+def named_secret(source: SecretSource, name: str) -> str | None:
+    """The secret held at ``name`` (see ``SecretSource``), or None when it is absent, empty or cannot
+    be read (Airflow not reachable outside a task). The value is never logged nor put in a message."""
+    if source == "env":
+        return os.environ.get(name) or None
+    try:
+        from airflow.sdk import Connection, Variable
+
+        value = Variable.get(name) if source == "variable" else Connection.get(name).password
+    except Exception:  # not found, no Airflow, no API server: the Task SDK raises its own types
+        return None
+    return str(value) if value else None

@@ -1,4 +1,5 @@
-"""Actions that compute new values in Python, a batch at a time: hmac, generalise, fake, scrub_text."""
+"""Actions that compute new values in Python, a batch at a time: hmac, generalise, fake (scrub_text:
+``transform.scrub_action``)."""
 
 from __future__ import annotations
 
@@ -187,61 +188,3 @@ def _fake_pool(kind: str, size: int = 2000) -> tuple[str, ...]:
         "company": fake.company,
     }
     return tuple(make[kind]() for _ in range(size))
-
-
-class ScrubParams(_Params):
-    mode: Literal["placeholder", "pseudonym"] = "placeholder"
-
-
-@register
-class ScrubText(Action):
-    """Free text: personal data found by the detection engine is replaced, the rest of the note stays.
-
-    The values the CRM holds for the row's subject (``ctx.subject_values``: names, phones, e-mails,
-    references...) are replaced too, whatever the engine finds, by the same placeholders or
-    pseudonyms; a subject's pseudonym is the one the column's ``hmac`` gives for the recorded value.
-    """
-
-    name = "scrub_text"
-    Params = ScrubParams
-    needs_values = True
-    uses_subject_values = True
-
-    def writes(self) -> Writes | None:
-        return Writes("text")
-
-    def transform(
-        self, values: Sequence[Any], subjects: Sequence[Any], ctx: ActionContext, column: Column[Any]
-    ) -> list[Any]:
-        from crm_privacy.detect.own_values import OwnValueMatcher, scrub_with_own_values
-        from crm_privacy.detect.scan import scan_texts
-
-        assert isinstance(self.params, ScrubParams)
-        pseudonym = None
-        if self.params.mode == "pseudonym":
-            ring = ctx.require_keyring(self.name)
-
-            def pseudonym(entity_type: str, text: str) -> str:
-                return ring.pseudonym(_PSEUDONYM_KINDS.get(entity_type, "text"), text)
-
-        texts = list(values)
-        matchers: dict[Any, OwnValueMatcher] = {}  # one per subject of this batch, dropped after it
-        out: list[Any] = []
-        for text, spans, subject in zip(texts, scan_texts(texts), subjects, strict=True):
-            if text is None:
-                out.append(None)
-                continue
-            matcher = matchers.get(subject)
-            if matcher is None:
-                matcher = matchers[subject] = OwnValueMatcher(ctx.subject_values.get(subject, ()))
-            out.append(scrub_with_own_values(str(text), spans, matcher, pseudonym))
-        return out
-
-
-#: entity type -> hmac kind, so that a pseudonym in a note equals the column's (see transform.keys)
-_PSEUDONYM_KINDS = {
-    "EMAIL_ADDRESS": "email",
-    "PHONE_NUMBER": "phone",
-    "PERSON": "person",
-    "SUBJECT_REFERENCE": "reference",
-}

@@ -5,9 +5,12 @@ from __future__ import annotations
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 from crm_privacy.detect.recognizers.credit_card import FrCreditCardRecognizer
 from crm_privacy.detect.recognizers.email import FrEmailRecognizer
+from crm_privacy.detect.recognizers.foreign_phone import ForeignPhoneRecognizer
 from crm_privacy.detect.recognizers.fr_address import FrAddressRecognizer
 from crm_privacy.detect.recognizers.fr_birth_date import FrBirthDateRecognizer
 from crm_privacy.detect.recognizers.fr_civility_person import FrCivilityPersonRecognizer
+from crm_privacy.detect.recognizers.fr_license_plate import FrLicensePlateRecognizer
+from crm_privacy.detect.recognizers.fr_name_gazetteer import FrNameGazetteerRecognizer
 from crm_privacy.detect.recognizers.fr_nir import FrNirRecognizer
 from crm_privacy.detect.recognizers.fr_phone import FrPhoneRecognizer
 from crm_privacy.detect.recognizers.fr_siren import FrSirenRecognizer
@@ -15,10 +18,12 @@ from crm_privacy.detect.recognizers.fr_siret import FrSiretRecognizer
 from crm_privacy.detect.recognizers.fr_spacy_person import FrSpacyPersonRecognizer
 from crm_privacy.detect.recognizers.iban import FrIbanRecognizer
 from crm_privacy.detect.recognizers.ip_address import FrIpAddressRecognizer
+from crm_privacy.detect.recognizers.personal_url import FrPersonalUrlRecognizer
 
 PATTERN_RECOGNIZERS: tuple[type[FrPatternRecognizer], ...] = (
     FrEmailRecognizer,
     FrPhoneRecognizer,
+    ForeignPhoneRecognizer,
     FrIbanRecognizer,
     FrNirRecognizer,
     FrCreditCardRecognizer,
@@ -28,6 +33,9 @@ PATTERN_RECOGNIZERS: tuple[type[FrPatternRecognizer], ...] = (
     FrBirthDateRecognizer,
     FrCivilityPersonRecognizer,
     FrIpAddressRecognizer,
+    FrLicensePlateRecognizer,
+    FrPersonalUrlRecognizer,
+    FrNameGazetteerRecognizer,
 )
 
 
@@ -37,6 +45,7 @@ def pattern_recognizers() -> list[FrPatternRecognizer]:
 
 
 __all__ = [
+    "ForeignPhoneRecognizer",
     "PATTERN_RECOGNIZERS",
     "FrAddressRecognizer",
     "FrBirthDateRecognizer",
@@ -45,6 +54,9 @@ __all__ = [
     "FrEmailRecognizer",
     "FrIbanRecognizer",
     "FrIpAddressRecognizer",
+    "FrLicensePlateRecognizer",
+    "FrNameGazetteerRecognizer",
+    "FrPersonalUrlRecognizer",
     "FrNirRecognizer",
     "FrPatternRecognizer",
     "FrPhoneRecognizer",

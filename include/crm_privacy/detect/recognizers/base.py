@@ -53,8 +53,12 @@ class FrPatternRecognizer(PatternRecognizer):
             return []
         found: dict[tuple[int, int], Span] = {}
         for regex, pattern in self._compiled:
-            for match in regex.finditer(text):
+            pos = 0
+            while (match := regex.search(text, pos)) is not None:
                 bounds = self.refine(text, match, pattern.name)
+                # a refined span shorter than the match (trailing groups dropped) lets the search
+                # resume right after it: "4012888888881881 4012 8888 8888 1881" is two cards
+                pos = max(match.end(), match.start() + 1) if bounds is None else max(bounds[1], match.start() + 1)
                 if bounds is None or bounds in found:
                     continue
                 start, end = bounds
@@ -95,7 +99,7 @@ class FrPatternRecognizer(PatternRecognizer):
         one more group ("FR76 ... 189 TEL"); backing off group by group recovers the real value.
         """
         while end - start >= min_chars:
-            if self.validate_result(text[start:end]):
+            if self.validate_result(text[start:end]) is not False:
                 return start, end
             cut = max(text.rfind(" ", start, end), text.rfind("-", start, end))
             if cut <= start:

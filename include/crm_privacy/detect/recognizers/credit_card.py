@@ -19,15 +19,17 @@ _ISSUERS = (
     (re.compile(r"6(?:011|5|4[4-9])"), (16, 17, 18, 19)),
     (re.compile(r"35(?:2[89]|[3-8][0-9])"), (16, 17, 18, 19)),
     (re.compile(r"5[06-9]|6[0-9]"), tuple(range(12, 20))),
+    (re.compile(r"1"), (15,)),  # UATP (airline cards)
 )
+_DINERS = re.compile(r"3(?:0[0-5]|[68])")
 _SEPARATORS = re.compile(r"[ \-]")
 
 
 class FrCreditCardRecognizer(FrPatternRecognizer):
     """``4970 1012 3456 7890``, ``3782-822463-10005``, ``4970101234567890``.
 
-    A bare 14-digit number is left to the SIRET recognizer: both pass Luhn, a SIRET is far more
-    common in a CRM than a Diners card, and a Diners card is usually written 4-6-4.
+    A bare 14-digit number passes Luhn as a SIRET does: it is a card (at a low score, so a SIRET
+    after a cue wins) only with a Diners prefix. Several cards in a row are each reported.
     """
 
     ENTITY = CREDIT_CARD
@@ -38,10 +40,14 @@ class FrCreditCardRecognizer(FrPatternRecognizer):
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         return self.longest_valid(text, match.start(), match.end(), min_chars=12)
 
-    def validate_result(self, pattern_text: str) -> bool:
+    def validate_result(self, pattern_text: str) -> bool | None:
         digits = _SEPARATORS.sub("", pattern_text)
         if not 12 <= len(digits) <= 19 or not digits.isdigit() or not luhn.is_valid(digits):
             return False
-        if len(digits) == 14 and digits == pattern_text:
+        if not any(rx.match(digits) and len(digits) in lengths for rx, lengths in _ISSUERS):
             return False
-        return any(rx.match(digits) and len(digits) in lengths for rx, lengths in _ISSUERS)
+        if len(digits) == 14 and digits == pattern_text:
+            # a bare 14-digit Diners number is also a SIRET: reported at a low score, so that the
+            # SIRET recognizer (after a cue) wins the same span
+            return None if _DINERS.match(digits) else False
+        return True

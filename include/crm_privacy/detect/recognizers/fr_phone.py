@@ -40,7 +40,8 @@ class FrPhoneRecognizer(FrPatternRecognizer):
 
     A number written in a usual French grouping is reported whatever its block: a CRM keeps
     mistyped, fictitious and not (yet) allocated numbers, and they are still someone's number.
-    Other groupings, and foreign numbers written with a ``+`` prefix, must be valid for phonenumbers.
+    Other groupings must be valid for phonenumbers; foreign numbers written with a ``+`` prefix must
+    have a possible length for their country.
     """
 
     ENTITY = PHONE_NUMBER
@@ -86,6 +87,10 @@ class FrPhoneRecognizer(FrPatternRecognizer):
                 return False
             if phonenumbers.is_valid_number(parsed):
                 return True
+            if parsed.country_code != 33 and number.startswith(("+", "00")):
+                # a foreign number with its country code: its length decides, not its allocation
+                # ("+44 7700 900123" is a fictitious British range, still typed as a phone number)
+                return bool(phonenumbers.is_possible_number(parsed))
         return False
 
 

@@ -32,11 +32,11 @@ class FrIpAddressRecognizer(FrPatternRecognizer):
     """
 
     ENTITY = IP_ADDRESS
-    NEEDS = r"[0-9][.:]|:[0-9A-Fa-f]"
+    NEEDS = r"[0-9][.:]|:[0-9A-Fa-f]|::"
     PATTERNS = (
         Pattern(
             "ipv4",
-            rf"(?<![\w.])(?:{_OCTET}\.){{3}}{_OCTET}{_PORT}(?![0-9]|\.[0-9]|[\w:])",
+            rf"(?<![\w.])(?:{_OCTET}\.){{3}}{_OCTET}{_PORT}(?![0-9]|[\w:])",
             0.6,
         ),
         Pattern("ipv6 bracketed", rf"(?<![\w\[])\[{_HEX_RUN}{_ZONE}\]{_PORT}(?![\w:])", 0.6),

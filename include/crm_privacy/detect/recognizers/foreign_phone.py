@@ -1,0 +1,89 @@
+"""Foreign phone numbers written in their national format, without ``+country``: a French CRM has
+Belgian, Swiss, Spanish, British, American, Moroccan... contacts, and their numbers as they gave them.
+
+``+NN ...`` numbers are the French recognizer's (``fr_phone``); here a number must be grouped like a
+phone number (a trunk ``0``, an area code in brackets, the North American 3-3-4) or follow a phone
+word, and be valid for ``phonenumbers`` in one of the regions a French CRM meets.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from presidio_analyzer import Pattern
+
+from crm_privacy.detect.entities import PHONE_NUMBER
+from crm_privacy.detect.recognizers._words import has_context
+from crm_privacy.detect.recognizers.base import FrPatternRecognizer
+
+# Regions tried in order for a number with a trunk 0 ("0470 12 34 56", "079 123 45 67",
+# "07700 900123", "0612-345678", "09-7625400", "090-1234-5678").
+TRUNK_REGIONS = ("BE", "CH", "LU", "GB", "DE", "IT", "NL", "MA", "DZ", "TN", "IL", "JP", "AT", "IE")
+# North American numbers: "(415) 555-0132", "415-555-0132", "415.555.0132".
+NANP_REGIONS = ("US", "CA")
+# Numbers with no trunk prefix (Spain, Portugal: 9 digits), only after a phone word.
+BARE_REGIONS = ("ES", "PT", "IT", "PL", "US", "CA")
+_PHONE_WORDS = (
+    "tel", "phone", "portable", "mobile", "gsm", "cell", "fixe", "fax", "numero", "n°", "joindre",
+    "appeler", "whatsapp", "telefono", "telefone", "movil", "number", "num",
+)  # fmt: skip
+# "réf 0123 4567 89", "commande 2024 0012 33": references, whatever phonenumbers thinks of them
+_NOT_PHONE_WORDS = (
+    "ref", "commande", "facture", "dossier", "ticket", "contrat", "siren", "siret", "tva", "rcs",
+    "iban", "bic", "compte", "code", "colis", "suivi", "lot", "serie", "version", "montant", "total",
+)  # fmt: skip
+_DATE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
+_NANP = re.compile(r"^(?:\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}([ .\-])\d{3}\1\d{4})$")
+
+
+class ForeignPhoneRecognizer(FrPatternRecognizer):
+    """``(415) 555-0132``, ``0470 12 34 56``, ``079 123 45 67``, ``07700 900123``, ``090-1234-5678``,
+    ``tel 612 345 678``."""
+
+    ENTITY = PHONE_NUMBER
+    NEEDS = r"[0-9]{2}[ .\-/)][ ]?[0-9]"
+    PATTERNS = (
+        Pattern(
+            "national",
+            r"(?<![\w+/.,\-])(?:\([0-9]{2,5}\)[ ]?|[0-9]{2,5}[ .\-/])(?:[0-9]{2,8}[ .\-/]){0,4}[0-9]{2,8}"
+            r"(?![\w/]|[.,\-][0-9])",
+            0.5,
+        ),
+    )
+    CONTEXT = _PHONE_WORDS
+
+    def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
+        start, end = match.span()
+        candidate = text[start:end]
+        digits = re.sub(r"[^0-9]", "", candidate)
+        if not 8 <= len(digits) <= 13 or _DATE.match(candidate):
+            return None
+        if has_context(text, start, _NOT_PHONE_WORDS, window=15):
+            return None
+        cued = has_context(text, start, _PHONE_WORDS, window=25)
+        if candidate.startswith("0") or candidate.startswith("(0"):
+            regions: tuple[str, ...] = TRUNK_REGIONS
+        elif _NANP.match(candidate):
+            regions = NANP_REGIONS
+        elif cued:
+            regions = BARE_REGIONS
+        else:
+            return None
+        # after a phone word, a possible length is enough (fictitious and unallocated numbers too)
+        return (start, end) if _valid_in(candidate, regions, possible=cued) else None
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None  # validated in refine(), where the context is known; reported at 0.5
+
+
+def _valid_in(number: str, regions: tuple[str, ...], *, possible: bool = False) -> bool:
+    check = phonenumbers.is_possible_number if possible else phonenumbers.is_valid_number
+    for region in regions:
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if check(parsed):
+            return True
+    return False

@@ -1,0 +1,63 @@
+"""French vehicle registration plates: SIV (``AB-123-CD``, since 2009) and FNI (``1234 AB 75``)."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+
+from crm_privacy.detect.entities import FR_LICENSE_PLATE
+from crm_privacy.detect.recognizers.base import FrPatternRecognizer
+
+# SIV letters exclude I, O and U; the blocks "SS" and "WW" (temporary plates) are not issued on the
+# left, "SS" not on the right.
+_SIV_LETTERS = r"[A-HJ-NP-TV-Z]{2}"
+_WORDS = frozenset("LE LA DE DU EN ET UN AU NE SE CE SA MA TA ES EST PAR SUR NB CF".split())
+_UNITS = frozenset("KM ML CL DL KG MG MM CM HT EU GB MB KB PC MN JR HR MW KW KV AH EX NB".split())
+_DEPARTMENT = r"(?:0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])"
+
+
+class FrLicensePlateRecognizer(FrPatternRecognizer):
+    """``AB-123-CD``, ``AB 123 CD``, ``ab-123-cd``; ``AB123CD`` and the old ``1234 AB 75`` only after a
+    cue (immatriculation, plaque, véhicule...): without one they are too often a reference."""
+
+    ENTITY = FR_LICENSE_PLATE
+    NEEDS = r"[0-9]{3}|[0-9] ?[A-Za-z]"
+    FLAGS = re.IGNORECASE
+    PATTERNS = (
+        Pattern("siv", rf"(?<![\w\-])(?-i:{_SIV_LETTERS}([ \-])(?!000)[0-9]{{3}}\1{_SIV_LETTERS})(?![\w\-])", 0.6),
+        Pattern("siv any case", rf"(?<![\w\-]){_SIV_LETTERS}([ \-])(?!000)[0-9]{{3}}\1{_SIV_LETTERS}(?![\w\-])", 0.5),
+        Pattern("siv compact", rf"(?<![\w\-])(?-i:{_SIV_LETTERS}(?!000)[0-9]{{3}}{_SIV_LETTERS})(?![\w\-])", 0.5),
+        Pattern(
+            "fni",
+            rf"(?<![\w\-])(?-i:[1-9][0-9]{{0,3}}[ \-]?[A-HJ-NP-Z]{{1,3}}[ \-]?{_DEPARTMENT})(?![\w\-])",
+            0.4,
+        ),
+    )
+    CONTEXT = (
+        "immatricul",
+        "immat",
+        "plaque",
+        "vehicule",
+        "voiture",
+        "auto",
+        "moto",
+        "scooter",
+        "camion",
+        "utilitaire",
+        "carte grise",
+        "stationn",
+        "parking",
+        "pv",
+        "fourriere",
+    )
+    CONTEXT_REQUIRED = frozenset({"siv any case", "siv compact", "fni"})
+
+    def validate_result(self, pattern_text: str) -> bool:
+        letters = re.sub(r"[^A-Za-z]", "", pattern_text).upper()
+        if len(letters) != 4:
+            return True  # FNI: only after a cue
+        if letters[:2] in ("SS", "WW") or letters[2:] == "SS":
+            return False
+        # "LE 100 KM", "DE 250 ML" in a text typed in capitals: words and units, not a plate
+        return "-" in pattern_text or (letters[:2] not in _WORDS and letters[2:] not in _UNITS)

@@ -1,0 +1,136 @@
+"""Names with no civility or label before them, found with the name gazetteer, in any case.
+
+spaCy finds capitalised names in well-written sentences; CRM notes also hold ``rappeler lucien
+ferrand demain``, ``dossier transmis par odile marchal``, ``Bonjour Claire,`` and signatures.
+Three shapes are reported:
+
+- a first name followed by a last name (particles allowed: ``jean de la fontaine``), in lower case,
+  title case or capitals, when at least one of the two is not also an everyday word ("pierre
+  dupont" yes, "rose blanc" no);
+- a first name alone after a greeting (``Bonjour Claire``, ``Merci Julie``) or a cue (``vu avec
+  Julie``, ``transmis par Odile``): capitalised, or in lower case when it is no French word;
+- a signature: the first line after a sign-off (``Cordialement,``) that starts with a first name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from presidio_analyzer import Pattern
+
+from crm_privacy.detect.entities import PERSON, Span
+from crm_privacy.detect.recognizers._words import PARTICLES, fold, is_stop, person_not_company
+from crm_privacy.detect.recognizers.base import FrPatternRecognizer
+from crm_privacy.detect.recognizers.names import is_first_name, is_last_name, is_word
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)*")
+_GREETINGS = frozenset("bonjour bonsoir salut hello hi cher chere dear coucou merci".split())
+_CUES = frozenset("avec par pour".split())
+_SIGN_OFF = re.compile(
+    r"(?:cordialement|bien\s+(?:a|à)\s+(?:vous|toi)|bien\s+cordialement|sinc[eè]rement|amiti[eé]s"
+    r"|(?:best\s+|kind\s+)?regards|bonne\s+(?:journ[eé]e|soir[eé]e)|[aà]\s+bient[oô]t|bises|merci(?:\s+d'avance)?"
+    r"|salutations(?:\s+distingu[eé]es)?|--)\s*[,.!]?\s*\n[ \t>-]*$",
+    re.IGNORECASE,
+)
+PAIR_SCORE, SINGLE_SCORE = 0.7, 0.6
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    word: str
+
+
+def _style(word: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return "upper"
+    return "title" if word[0].isupper() else "lower"
+
+
+class FrNameGazetteerRecognizer(FrPatternRecognizer):
+    """``lucien ferrand``, ``Jean-Aimé Roux``, ``ODILE MARCHAL``, ``Bonjour Claire,``, a signature."""
+
+    ENTITY = PERSON
+    PATTERNS = (Pattern("gazetteer", r"[^\W\d_]{2,}", 0.6),)  # for Presidio's registry; find() walks tokens
+
+    def find(self, text: str) -> list[Span]:
+        toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        found: list[Span] = []
+        i = 0
+        while i < len(toks):
+            span = self._pair(text, toks, i)
+            if span is not None:
+                found.append(span[0])
+                i = span[1]
+                continue
+            single = self._single(text, toks, i)
+            if single is not None:
+                found.append(single)
+            i += 1
+        return found
+
+    def _pair(self, text: str, toks: list[_Tok], i: int) -> tuple[Span, int] | None:
+        first = toks[i]
+        if is_stop(first.word) or not is_first_name(first.word):
+            return None
+        j = i + 1
+        while j < len(toks) and _adjacent(text, toks[j - 1], toks[j]) and fold(toks[j].word) in PARTICLES:
+            j += 1
+        if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
+            return None
+        last = toks[j]
+        if is_stop(last.word) or not is_last_name(last.word):
+            return None
+        styles = {_style(first.word), _style(last.word)}
+        if len(styles) > 1 and styles != {"title", "upper"}:
+            return None  # "Claire dupont": a capitalised word then a lower-case one is a sentence
+        if is_word(first.word) and is_word(last.word):
+            return None  # "rose blanc", "Pierre Martin": left to spaCy and the cues
+        # "Marie Claire Dupont", "jean pierre martin": a second first name before the last name
+        if (
+            j + 1 < len(toks)
+            and j == i + 1
+            and _adjacent(text, last, toks[j + 1])
+            and _style(toks[j + 1].word) in styles
+            and is_last_name(toks[j + 1].word)
+            and not is_stop(toks[j + 1].word)
+            and is_first_name(last.word)
+        ):
+            j += 1
+            last = toks[j]
+        bounds = person_not_company(text, first.start, last.end)
+        if bounds is None:
+            return None
+        return Span(PERSON, bounds[0], bounds[1], PAIR_SCORE), j + 1
+
+    def _single(self, text: str, toks: list[_Tok], i: int) -> Span | None:
+        tok = toks[i]
+        if is_stop(tok.word) or not is_first_name(tok.word):
+            return None
+        capitalised = _style(tok.word) != "lower"
+        if not capitalised and is_word(tok.word):
+            return None
+        before = text[max(0, tok.start - 40) : tok.start]
+        prev = toks[i - 1] if i else None
+        cued = (
+            prev is not None
+            and fold(prev.word) in (_GREETINGS | _CUES)
+            and text[prev.end : tok.start] in (" ", ", ", "  ")
+            and (capitalised or fold(prev.word) in _GREETINGS or not is_word(tok.word))
+        )
+        signed = capitalised and _SIGN_OFF.search(before) is not None
+        if not (cued or signed):
+            return None
+        if fold(prev.word if prev else "") in _CUES and i + 1 < len(toks) and _adjacent(text, tok, toks[i + 1]):
+            nxt = toks[i + 1].word
+            if nxt[0].isupper() and not is_stop(nxt):
+                return None  # "avec Claire Dupont" is a pair (or spaCy's); "avec Orange Business" no name
+        if person_not_company(text, tok.start, tok.end) is None:
+            return None
+        return Span(PERSON, tok.start, tok.end, SINGLE_SCORE)
+
+
+def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
+    gap = text[a.end : b.start]
+    return 0 < len(gap) <= 2 and gap.strip(" ") == ""
