@@ -2,15 +2,20 @@
 
     .venv/bin/python bench/detect/run.py --texts 3000 --seed 7
 
-Quality is measured on the labelled corpus of ``crm_privacy.detect.corpus`` (seeded notes from 60
+Quality is measured on the labelled corpus of ``bench.detect.corpus`` (seeded notes from 60
 templates plus hand-written hard cases and look-alikes) with the criterion of
-``crm_privacy.detect.evaluate``: a span counts when it overlaps a gold span of the same type. Stock
+``bench.detect.evaluate``: a span counts when it overlaps a gold span of the same type. Stock
 Presidio types are mapped to ours where equivalent; its other types (URL, IP...) are not counted.
 Throughput excludes model loading (both engines are warmed up first) and is the median of interleaved
 rounds, so a change of load on a shared machine hits every configuration alike.
 """
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: import bench.*
 
 import argparse
 import json
@@ -22,9 +27,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from crm_privacy.detect.corpus import LabelledText, benchmark_corpus
+from bench.detect.corpus import LabelledText, benchmark_corpus
 from crm_privacy.detect.entities import Span
-from crm_privacy.detect.evaluate import score
+from bench.detect.evaluate import score
 
 STOCK_TYPES = {  # stock Presidio type -> ours; everything else is left out of the comparison
     "PERSON": "PERSON",

@@ -223,3 +223,20 @@ def test_decrypt_text_command_refuses_a_missing_or_wrong_key(
     code, out, err = run_decrypt(monkeypatch, capsys, scrubbed, "--key-env", "DPO_SCRUB_KEY")
     assert (code, out) == (2, "") and "does not decrypt with this key" in err
     assert "Dupont" not in err and "Traceback" not in err
+
+
+def test_a_key_that_is_not_utf8_is_refused() -> None:
+    """An environment variable holding bytes that are not UTF-8 reaches Python as lone surrogates."""
+    with pytest.raises(ValueError, match="valid UTF-8"):
+        Encrypt("0123456789abcde\udce9")
+
+
+def test_the_sweep_does_not_import_presidio_until_it_scrubs() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, crm_privacy.sweep.apply, crm_privacy.transform.scrub_action; print('presidio_anonymizer' in sys.modules)"
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        == "False\n"
+    )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from crm_privacy.detect.corpus import generate_corpus, hard_cases, parse_markup
-from crm_privacy.detect.corpus.templates import TEMPLATES
+from bench.detect.corpus import generate_corpus, hard_cases, parse_markup
+from bench.detect.corpus.templates import TEMPLATES
 from crm_privacy.detect.engine import PiiEngine
-from crm_privacy.detect.evaluate import Scores, score
+from bench.detect.evaluate import Scores, score
 
 STRICT_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD", "FR_NIR")
 

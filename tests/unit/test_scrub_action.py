@@ -4,11 +4,15 @@ columns' hmac pseudonyms (the same e-mail or phone gets the same pseudonym in a 
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Column, Text
 
+from crm_privacy.cli import main
 from crm_privacy.errors import ActionError, PolicyError
 from crm_privacy.transform.base import ActionContext, build_action
 from crm_privacy.transform.keys import KeyRing
@@ -190,3 +194,140 @@ def test_every_aes_key_size_is_accepted(size: int, monkeypatch: pytest.MonkeyPat
     assert (
         build_action("scrub_text", {"mode": "encrypt", "key_env": KEY_ENV}, where="t").check(COLUMN) is None
     )
+
+
+# -- the same, end to end: `crm-privacy sweep` on the SQLite demo CRM -------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_POLICY = ROOT / "include" / "policies" / "demo_crm.yaml"
+DEMO_BODY = "      body:   {category: free_text, action: scrub_text}\n"
+
+
+def policy_with_body(directory: Path, params: str) -> Path:
+    """The demo policy, its notes' body scrubbed with ``params`` (YAML flow mapping)."""
+    text = DEMO_POLICY.read_text(encoding="utf-8")
+    assert text.count(DEMO_BODY) == 1
+    path = directory / "policy.yaml"
+    body = f"      body:   {{category: free_text, action: scrub_text, params: {params}}}\n"
+    path.write_text(text.replace(DEMO_BODY, body), encoding="utf-8")
+    return path
+
+
+def sweep(crm: Path, policy: Path) -> int:
+    ledger = crm.parent / "ledger.db"
+    argv = ["sweep", "--policy", str(policy), "--crm", f"sqlite:///{crm}", "--ledger", f"sqlite:///{ledger}"]
+    return main([*argv, "--as-of", "2025-06-30", "--max-share", "1", "--workdir", str(crm.parent / "work")])
+
+
+def notes(crm: Path) -> dict[int, tuple[str | None, str | None]]:
+    with sqlite3.connect(crm) as conn:
+        return {row[0]: (row[1], row[2]) for row in conn.execute("SELECT id, body, scrubbed_at FROM notes")}
+
+
+def checksum(crm: Path) -> str:
+    with sqlite3.connect(crm) as conn:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+
+
+def runs_recorded(crm: Path) -> int:
+    ledger = crm.parent / "ledger.db"
+    if not ledger.exists():
+        return 0
+    with sqlite3.connect(ledger) as conn:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'runs'").fetchone():
+            return 0
+        return int(conn.execute("SELECT count(*) FROM runs").fetchone()[0])
+
+
+def scrubbed_notes(
+    before: dict[int, tuple[str | None, str | None]], after: dict[int, tuple[str | None, str | None]]
+) -> dict[int, tuple[str, str]]:
+    """(body before, body after) of the notes the sweep marked; the others (not deleted by a rule)
+    must be untouched."""
+    assert after.keys() <= before.keys()
+    out = {}
+    for key, (new_body, marked) in after.items():
+        body = before[key][0]
+        if marked is None:
+            assert new_body == body
+        else:
+            assert body is not None and new_body is not None
+            out[key] = (body, new_body)
+    return out
+
+
+def test_sweep_in_mask_mode_masks_the_notes(crm: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = notes(crm)
+    assert sweep(crm, policy_with_body(crm.parent, "{mode: mask}")) == 0, capsys.readouterr().err
+    scrubbed = scrubbed_notes(before, notes(crm))
+    assert len(scrubbed) >= 10
+    changed = 0
+    for body, masked in scrubbed.values():
+        assert len(masked) == len(body)  # a mask keeps every character's place
+        assert all(a == b or b == "*" for a, b in zip(body, masked, strict=True))
+        assert "<PERSONNE>" not in masked
+        changed += masked != body
+    assert changed >= 5
+
+
+def test_sweep_in_encrypt_mode_and_the_dpo_decrypts(
+    crm: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crm_privacy.detect.decrypt import decrypt_text
+
+    monkeypatch.setenv(KEY_ENV, AES_KEY)
+    before = notes(crm)
+    assert sweep(crm, policy_with_body(crm.parent, f"{{mode: encrypt, key_env: {KEY_ENV}}}")) == 0, (
+        capsys.readouterr().err
+    )
+    scrubbed = scrubbed_notes(before, notes(crm))
+    encrypted = [(body, new) for body, new in scrubbed.values() if "<ENC:" in new]
+    assert len(encrypted) >= 5
+    for body, new in scrubbed.values():
+        assert decrypt_text(new, AES_KEY) == body  # every scrubbed note comes back exactly
+    body, new = encrypted[0]
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO(new))
+    assert main(["decrypt-text", "--key-env", KEY_ENV]) == 0
+    assert capsys.readouterr().out == body
+
+
+@pytest.mark.parametrize(
+    ("params", "key", "fragments"),
+    [
+        (
+            f"{{mode: encrypt, key_env: {KEY_ENV}}}",
+            None,
+            [f"environment variable {KEY_ENV} (key_env) is not set"],
+        ),
+        (f"{{mode: encrypt, key_env: {KEY_ENV}}}", "short-key", ["this one is 9 bytes"]),
+        ("{mode: mask, masking_char: '**'}", AES_KEY, ["masking_char must be one character"]),
+        (
+            "{mode: scramble}",
+            AES_KEY,
+            ["mode: Input should be 'placeholder', 'pseudonym', 'mask', 'hash' or 'encrypt'"],
+        ),
+        (f"{{mode: encrypt, key: {AES_KEY}}}", AES_KEY, ["the key itself never goes in the policy"]),
+    ],
+)
+def test_a_sweep_with_bad_params_or_no_usable_key_is_refused_before_any_change(
+    params: str,
+    key: str | None,
+    fragments: list[str],
+    crm: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if key is None:
+        monkeypatch.delenv(KEY_ENV, raising=False)
+    else:
+        monkeypatch.setenv(KEY_ENV, key)
+    before = checksum(crm)
+    code = sweep(crm, policy_with_body(crm.parent, params))
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "Traceback" not in err and err.count("error:") == 1, err
+    for fragment in ("tables.notes.columns.body", *fragments):
+        assert fragment in err, err
+    assert AES_KEY not in err and "short-key" not in err
+    assert checksum(crm) == before and runs_recorded(crm) == 0

@@ -301,6 +301,11 @@ TITLES = SC("""Responsable Achats; Directrice commerciale; Directeur commercial;
     Directrice générale; Président; Responsable logistique; Responsable des services généraux;
     Infirmière coordinatrice; Pharmacien titulaire; Agent immobilier; Expert-comptable; Cheffe de projet;
     Responsable de secteur; Conseiller en assurances; Commercial sédentaire; Administrateur systèmes""")
+_MASC_W = ("Directeur", "Chargé ", "Gérant", "Conseiller ", "Pharmacien", "Président", "Acheteur", "Technicien", "Ingénieur",
+           "Commercial", "Administrateur", "Agent ", "Chef ")
+_FEM_W = ("Directrice", "Cheffe", "Conseillère", "Infirmière", "Assistante")
+TITLES_M = [t for t in TITLES if not t.startswith(_FEM_W)]
+TITLES_F = [t for t in TITLES if not t.startswith(_MASC_W)]
 TITLES_EN = SC("""Sales Director EMEA; Head of Procurement; Account Executive; Office Manager; IT Manager;
     Customer Success Manager; CFO; Operations Manager; Partner; Senior Buyer""")
 TEAMS = SC("""l'équipe support; le service ADV; la compta; le service client; la DSI; l'équipe Grands Comptes;
@@ -798,3 +803,1693 @@ def make_ip(port=None):
     if port or (port is None and chance(0.2)):
         ip += f":{pick([22, 80, 443, 3389, 8080, 8443, R.randint(1024, 65000)])}"
     return ip
+
+
+# ---------------------------------------------------------------------------
+# Countries (for foreign contacts)
+# ---------------------------------------------------------------------------
+COUNTRY = {
+    "FR": dict(first=[("fr", 62), ("maghreb", 12), ("westafr", 5), ("pt", 4), ("it", 3), ("es", 2), ("asia", 5), ("east", 3), ("tr", 2), ("arm", 1), ("en", 1)],
+               last=[("fr", 62), ("maghreb", 12), ("westafr", 5), ("pt", 5), ("it", 3), ("es", 3), ("asia", 5), ("east", 2), ("tr", 2), ("arm", 1)],
+               domains=["gmail.com", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "laposte.net", "hotmail.fr", "yahoo.fr", "outlook.fr", "icloud.com", "proton.me", "bbox.fr", "neuf.fr"],
+               iban="FR", name="France"),
+    "BE": dict(first=[("fr", 6), ("nl", 4), ("maghreb", 1)], last=[("be", 6), ("fr", 3), ("maghreb", 1)],
+               domains=["telenet.be", "skynet.be", "proximus.be", "gmail.com", "hotmail.be"], iban="BE", name="Belgique"),
+    "CH": dict(first=[("fr", 5), ("de", 4), ("it", 1)], last=[("ch", 6), ("fr", 2), ("it", 1), ("de", 1)],
+               domains=["bluewin.ch", "gmx.ch", "sunrise.ch", "gmail.com", "hispeed.ch"], iban="CH", name="Suisse"),
+    "ES": dict(first=[("es", 1)], last=[("es", 1)], domains=["gmail.com", "yahoo.es", "telefonica.net", "hotmail.es"], iban="ES", name="Espagne"),
+    "UK": dict(first=[("en", 8), ("asia", 1)], last=[("en", 8), ("asia", 1)], domains=["btinternet.com", "gmail.com", "hotmail.co.uk", "outlook.com", "sky.com"], iban="GB", name="United Kingdom"),
+    "US": dict(first=[("en", 7), ("es", 1), ("asia", 1)], last=[("en", 7), ("es", 1), ("asia", 1)], domains=["gmail.com", "yahoo.com", "outlook.com", "comcast.net", "icloud.com"], iban=None, name="USA"),
+    "MA": dict(first=[("maghreb", 1)], last=[("ma", 3), ("maghreb", 1)], domains=["menara.ma", "gmail.com", "hotmail.com", "yahoo.fr"], iban=None, name="Maroc"),
+    "DE": dict(first=[("de", 1)], last=[("de", 3), ("ch", 1)], domains=["gmx.de", "web.de", "t-online.de", "gmail.com"], iban="DE", name="Allemagne"),
+    "IT": dict(first=[("it", 1)], last=[("it", 1)], domains=["libero.it", "gmail.com", "tiscali.it", "virgilio.it"], iban="IT", name="Italie"),
+    "LU": dict(first=[("fr", 2), ("de", 1), ("pt", 1)], last=[("lu", 3), ("fr", 1), ("pt", 1)], domains=["pt.lu", "gmail.com", "internet.lu"], iban="LU", name="Luxembourg"),
+    "CA": dict(first=[("fr", 1)], last=[("qc", 3), ("fr", 1)], domains=["videotron.ca", "bell.net", "gmail.com", "sympatico.ca"], iban=None, name="Canada"),
+}
+CC_ADJ = {"FR": "français", "BE": "belge", "CH": "suisse", "ES": "espagnol", "UK": "britannique", "US": "américain",
+          "MA": "marocain", "DE": "allemand", "IT": "italien", "LU": "luxembourgeois", "CA": "québécois"}
+COUNTRY_WORD = {"BE": ["Belgique", "BELGIQUE", "Belgium"], "CH": ["Suisse", "SUISSE", "Switzerland", "Schweiz"],
+                "ES": ["España", "Espagne", "SPAIN"], "UK": ["United Kingdom", "UK", "Royaume-Uni"], "US": ["USA", "United States"],
+                "MA": ["Maroc", "MAROC", "Morocco"], "DE": ["Deutschland", "Allemagne", "GERMANY"], "IT": ["Italia", "Italie", "ITALY"],
+                "LU": ["Luxembourg", "LUXEMBOURG"], "CA": ["Canada", "CANADA"]}
+
+
+# ---------------------------------------------------------------------------
+# Addresses -> (one_line, multi_line)
+# ---------------------------------------------------------------------------
+def num_street():
+    n = R.randint(1, 250) if chance(0.8) else R.randint(1, 20)
+    suf = pick(["", "", "", "", "", " bis", "bis", " ter", "B", " B"])
+    return f"{n}{suf}"
+
+
+def fr_street():
+    t = pick(STREET_TYPES)
+    if t == "résidence":
+        t = "rue"
+    name = pick(STREET_NAMES)
+    if chance(0.08):
+        t = t.capitalize()
+    sep = ", " if chance(0.15) else " "
+    return f"{num_street()}{sep}{t} {name}"
+
+
+def fr_address(kind="home", dom=False):
+    """French address -> (one_line, multi_line). kind: home | company | rural."""
+    cp, town = pick(DOM_TOWNS) if dom else pick(FR_TOWNS)
+    lines = []
+    if kind == "home":
+        extras = []
+        if chance(0.25):
+            extras.append(pick(["Appt ", "Appt. ", "Apt ", "appartement "]) + str(R.randint(1, 120)))
+        if chance(0.15):
+            extras.append(pick(["Esc. ", "Escalier "]) + pick(["A", "B", "C", "2", "3"]))
+        if chance(0.2):
+            extras.append(pick(["Bât. ", "Bâtiment ", "Bat "]) + pick(["A", "B", "C", "D", "2", "Les Lilas"]))
+        if chance(0.18):
+            extras.append("Résidence " + pick(RESIDENCES))
+        R.shuffle(extras)
+        if len(extras) > 1 and chance(0.6):
+            lines.append(pick([", ", " – ", " - "]).join(extras))
+        else:
+            lines.extend(extras)
+        lines.append(fr_street())
+        if chance(0.05):
+            lines.append(pick(["BP ", "B.P. "]) + str(R.randint(10, 999)))
+    elif kind == "rural":
+        ld = pick(LIEUX_DITS)
+        lines.append(pick([f"Lieu-dit {ld}", f"lieu-dit {ld}", ld, f"{R.randint(1, 30)} {ld}",
+                           f"Hameau de {pick(['Kerbriant', 'Saint-Roch', 'Puyvert', 'Champfleury'])}"]))
+        if chance(0.3):
+            lines.append(f"{R.randint(1, 900)} route de {pick(['Brive', 'Sarlat', 'Quimper', 'Mende', 'Gap'])}")
+    else:  # company
+        if chance(0.35):
+            lines.append(pick(ZONES))
+        lines.append(fr_street())
+        if chance(0.3):
+            lines.append(pick(["BP ", "CS ", "B.P. "]) + str(R.randint(10, 99999) if chance(0.5) else R.randint(10, 999)))
+    cedex = ""
+    if kind == "company" and chance(0.3):
+        cedex = pick([" Cedex", " CEDEX", f" Cedex {R.randint(1, 20)}", f" CEDEX {R.randint(1, 9):02d}"])
+    town_s = town.upper() if chance(0.3) else town
+    lines.append(f"{cp} {town_s}{cedex}")
+    country = pick([", France", "\nFRANCE", "\nFrance"]) if chance(0.06) else ""
+    if chance(0.08):  # postal standard: capitals, no accents
+        lines = [strip_accents(x).upper() for x in lines]
+        country = country.upper()
+    sep = pick([", ", ", ", ", ", " – ", " - "])
+    one = sep.join(lines[:-1]) + pick([sep, sep, " "]) + lines[-1] + country.replace("\n", ", ")
+    ml = "\n".join(lines) + country
+    return one, ml
+
+
+FOREIGN_STREETS = {
+    "BE": (SC("Rue de la Loi; Avenue Louise; Chaussée de Waterloo; Rue Neuve; Kerkstraat; Meir; Boulevard d'Avroy; Rue des Carmes; Avenue de Tervueren"),
+           SC("1000 Bruxelles; 1050 Ixelles; 1180 Uccle; 2000 Antwerpen; 4000 Liège; 5000 Namur; 7000 Mons; 9000 Gent; 1300 Wavre")),
+    "CH": (SC("Rue du Rhône; Bahnhofstrasse; Avenue de la Gare; Rue de Lausanne; Seestrasse; Rue du Marché; Chemin des Vignes; Via Nassa"),
+           SC("1204 Genève; 8001 Zürich; 1003 Lausanne; 2000 Neuchâtel; 1700 Fribourg; 1950 Sion; 3011 Bern; 6900 Lugano")),
+    "ES": (SC("Calle de Alcalá; Calle Mayor; Avenida de la Constitución; Paseo de Gracia; Calle Serrano; Gran Vía; Plaza Mayor; Calle Colón"),
+           SC("28014 Madrid; 08007 Barcelona; 41004 Sevilla; 46002 Valencia; 29015 Málaga; 48001 Bilbao; 37002 Salamanca")),
+    "UK": (SC("Baker Street; High Street; Kensington Road; Victoria Road; Church Lane; Station Road; Queen Street; Mill Lane"),
+           SC("London NW1 6XE; Oxford OX1 4AP; London W8 5NP; Manchester M1 2AB; Leeds LS1 4DY; Bristol BS1 5TR; Edinburgh EH2 2ER")),
+    "US": (SC("Market Street; 5th Avenue; Main Street; Elm Street; Ocean Drive; Mission Street; Lake Shore Drive; Congress Avenue"),
+           SC("San Francisco, CA 94103; New York, NY 10118; Boston, MA 02116; Chicago, IL 60611; Miami Beach, FL 33139; Austin, TX 78701; Seattle, WA 98101")),
+    "MA": (SC("Rue Ibn Batouta; Boulevard Mohammed V; Avenue Hassan II; Rue Moulay Youssef; Boulevard Zerktouni; Avenue des FAR; Rue Tarik Ibn Ziad"),
+           SC("20000 Casablanca; 10100 Rabat; 30000 Fès; 40000 Marrakech; 90000 Tanger; 80000 Agadir; 20250 Casablanca")),
+    "DE": (SC("Friedrichstraße; Leopoldstr.; Königsallee; Hauptstraße; Bahnhofstraße; Schillerstraße; Goethestraße; Lindenallee"),
+           SC("10117 Berlin; 80802 München; 40212 Düsseldorf; 20095 Hamburg; 50667 Köln; 60311 Frankfurt am Main; 70173 Stuttgart")),
+    "IT": (SC("Via Roma; Corso Vittorio Emanuele II; Via Garibaldi; Piazza Navona; Via Dante; Viale Monza; Via Toledo; Corso Buenos Aires"),
+           SC("20121 Milano; 10123 Torino; 00186 Roma; 16124 Genova (GE); 50122 Firenze; 80134 Napoli; 40121 Bologna")),
+    "LU": (SC("Boulevard Royal; Avenue de la Liberté; Rue de Hollerich; Route d'Arlon; Grand-Rue; Rue du Fossé"),
+           SC("L-2449 Luxembourg; L-1930 Luxembourg; L-1724 Luxembourg; L-8009 Strassen; L-4001 Esch-sur-Alzette")),
+    "CA": (SC("rue Sainte-Catherine Ouest; boulevard René-Lévesque; rue Saint-Denis; avenue du Parc; chemin Sainte-Foy; rue Sherbrooke Est"),
+           SC("Montréal (Québec) H3B 1A7; Montréal QC H2X 3K2; Québec (Québec) G1R 4S9; Laval QC H7N 5H9; Gatineau QC J8X 3X7")),
+}
+
+
+def foreign_address(cc):
+    streets, towns = FOREIGN_STREETS[cc]
+    st, town = pick(streets), pick(towns)
+    n = R.randint(1, 240)
+    extra = None
+    if cc == "BE":
+        line = f"{st} {n}" + pick(["", "", f"/{R.randint(1, 40)}", f" bte {R.randint(1, 30)}", f" bus {R.randint(1, 12)}"])
+    elif cc == "CH":
+        line = f"{st} {n}"
+        if chance(0.15):
+            extra = f"Case postale {R.randint(100, 9999)}"
+    elif cc == "ES":
+        line = f"{st} {n}" if chance(0.5) else f"{'C/ ' + st.split(' ', 2)[-1] if st.startswith('Calle') else st}, {n}"
+        if chance(0.6):
+            line += f", {R.randint(1, 9)}º {pick(['A', 'B', 'C', 'D', 'izq.', 'dcha.', '1ª', '2ª'])}"
+    elif cc == "UK":
+        line = f"{n}{pick(['', '', 'A', 'B'])} {st}"
+        if chance(0.3):
+            extra = f"Flat {R.randint(1, 30)}"
+    elif cc == "US":
+        line = f"{R.randint(10, 9999)} {st}"
+        if chance(0.4):
+            line += f", {pick(['Apt', 'Suite', 'Unit'])} {R.randint(1, 40)}{pick(['', 'B', 'C'])}"
+    elif cc == "MA":
+        line = pick([f"{n}, {st}", f"{n} {st}", f"{st}, n° {n}"])
+        if chance(0.35):
+            extra = pick([f"Résidence Al {pick(['Manar', 'Andalous', 'Yasmine', 'Nakhil'])}, Imm. {R.randint(1, 12)}, Appt {R.randint(1, 40)}",
+                          f"Lot. {pick(['Al Bassatine', 'Riad Salam', 'Hay Riad'])} n° {R.randint(1, 300)}"])
+    elif cc == "DE":
+        line = f"{st} {n}" + pick(["", "", "a", "b"])
+    elif cc == "IT":
+        line = f"{st} {n}" if chance(0.7) else f"{st}, {n}"
+        if chance(0.2):
+            line += f", scala {pick('ABC')}, int. {R.randint(1, 20)}"
+    elif cc == "LU":
+        line = f"{n}, {st}" if chance(0.6) else f"{n} {st}"
+    else:  # CA
+        line = f"{R.randint(10, 9999)}, {st}" + pick(["", f", app. {R.randint(1, 900)}", f", bureau {R.randint(100, 2500)}"])
+    parts = ([extra] if extra and cc != "CH" else []) + [line] + ([extra] if extra and cc == "CH" else []) + [town]
+    if chance(0.3):
+        parts.append(pick(COUNTRY_WORD[cc]))
+    return ", ".join(parts), "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------
+# E-mails and personal URLs
+# ---------------------------------------------------------------------------
+def local_part(first, last, style=None):
+    f, l_ = slug(first), slug(last)
+    f_h = slug(first, "-")
+    style = style or wpick([("f.l", 40), ("fl", 8), ("f_l", 4), ("f-l", 4), ("i.l", 10), ("il", 8), ("l.f", 5), ("f.l99", 8), ("f99", 4), ("l", 3), ("fi", 3), ("f", 3)])
+    y = R.randint(1, 99)
+    return {"f.l": f"{f_h}.{l_}", "fl": f + l_, "f_l": f"{f}_{l_}", "f-l": f"{f}-{l_}", "i.l": f"{f[0]}.{l_}", "il": f[0] + l_,
+            "l.f": f"{l_}.{f}", "f.l99": f"{f}.{l_}{y:02d}", "f99": f"{f}{y}", "l": l_, "fi": f"{f}.{l_[0]}", "f": f}[style]
+
+
+def profile_url(first, last, kind=None):
+    f, l_ = slug(first), slug(last)
+    fh, lh = slug(first, "-"), slug(last, "-")
+    handle = pick([f + l_, f[0] + l_, f"{f}_{l_}", f"{f}.{l_}", f"{l_}{f[0]}", f"{f}{l_}{R.randint(1, 99)}"])
+    kind = kind or wpick([("li", 55), ("x", 10), ("fb", 10), ("ig", 6), ("gh", 6), ("blog", 9), ("medium", 4)])
+    https = pick(["https://", "https://", "https://", "http://", ""])
+    www = pick(["www.", "www.", ""])
+    if kind == "li":
+        suffix = pick(["", "", f"-{R.randint(0, 0xffffff):x}", f"-{R.randint(10, 999)}", f"-{R.randint(0, 0xffffffff):08x}"])
+        sl = pick([f"{fh}-{lh}", f"{fh}-{lh}", f"{f[0]}{l_}", f"{l_}{f}", f"{fh}{lh}"]) + suffix
+        host = pick(["linkedin.com", "linkedin.com", "fr.linkedin.com", "be.linkedin.com"])
+        return f"{https}{www if host == 'linkedin.com' else ''}{host}/in/{sl}"
+    if kind == "x":
+        return f"{https or 'https://'}{pick(['x.com', 'twitter.com'])}/{handle}"
+    if kind == "fb":
+        return f"{https or 'https://'}{www}facebook.com/{pick([f'{f}.{l_}', f'{f}.{l_}.{R.randint(1, 999)}', handle])}"
+    if kind == "ig":
+        return f"{https or 'https://'}{www}instagram.com/{handle}"
+    if kind == "gh":
+        return f"https://github.com/{handle}"
+    if kind == "medium":
+        return f"https://medium.com/@{handle}"
+    return pick([f"{https}{www}{fh}-{lh}.fr", f"https://{f}{l_}.wordpress.com", f"{https}{fh}{lh}.blog",
+                 f"https://www.{lh}-{pick(['photo', 'consulting', 'blog', 'coaching'])}.fr/{pick(['a-propos', 'contact', 'cv'])}",
+                 f"https://{f}-{l_}.github.io", f"{https}{www}{f}{l_}.com", f"https://sites.google.com/view/{fh}-{lh}",
+                 f"https://calendly.com/{fh}-{lh}/30min"])
+
+
+def dob_string(d, lang="fr"):
+    if lang == "en":
+        return pick([f"{MONTHS_EN[d.month - 1]} {d.day}, {d.year}", f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}",
+                     d.strftime("%m/%d/%Y"), d.isoformat()])
+    if lang == "de":
+        return pick([d.strftime("%d.%m.%Y"), f"{d.day}. {['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'][d.month - 1]} {d.year}"])
+    dd = "1er" if d.day == 1 else str(d.day)
+    return wpick([(d.strftime("%d/%m/%Y"), 45), (f"{dd} {MONTHS_FR[d.month - 1]} {d.year}", 20), (d.strftime("%d/%m/%y"), 8),
+                  (d.strftime("%d-%m-%Y"), 6), (d.strftime("%d.%m.%Y"), 6), (d.isoformat(), 8), (d.strftime("%d%m%Y"), 2),
+                  (f"{d.day}/{d.month}/{d.year}", 5)])
+
+
+# ---------------------------------------------------------------------------
+# Companies and persons
+# ---------------------------------------------------------------------------
+class Company:
+    def __init__(self, country="FR", name=None, domain=None):
+        self.country = country
+        if name is None:
+            name = pick(CLIENT_COS) if country == "FR" else pick(FOREIGN_COS[country])
+        self.name = name
+        base = re.sub(r"\s+(sas|sarl|sa|nv|srl|bv|ag|gmbh|sàrl|s\.l\.|s\.a\.|ltd|llp|inc\.?|llc|corp\.|s\.p\.a\.|s\.r\.l\.|s\.à r\.l\.|ltée)\s*$", "", name.lower())
+        tld = {"FR": ".fr", "BE": ".be", "CH": ".ch", "ES": ".es", "UK": ".co.uk", "US": ".com", "MA": ".ma", "DE": ".de", "IT": ".it", "LU": ".lu", "CA": ".ca"}[country]
+        self.domain = domain or (slug(base, "-") + (tld if chance(0.75) else pick([".com", ".eu", ".net", ".io"])))
+        self.site = pick([f"www.{self.domain}", f"https://www.{self.domain}", f"https://{self.domain}", f"www.{self.domain}"])
+        self._addr = None
+        self.siren = make_siren()
+        self.siret = make_siret(self.siren)
+        self._tel = None
+        self._fax = None
+
+    def addr(self):
+        if self._addr is None:
+            self._addr = fr_address("company") if self.country == "FR" else foreign_address(self.country)
+        return self._addr
+
+    def tel(self):
+        if self._tel is None:
+            self._tel = phone_fr("fixe") if self.country == "FR" else phone_foreign(self.country, "fixe")
+        return self._tel
+
+    def fax(self):
+        if self._fax is None:
+            self._fax = phone_fr("fixe") if self.country == "FR" else phone_foreign(self.country, "fixe")
+        return self._fax
+
+
+class Person:
+    def __init__(self, country="FR", company=None, gender=None, staff=False):
+        self.country = country
+        prof = COUNTRY[country]
+        self.g = gender or pick("MF")
+        fo = wpick(prof["first"])
+        lo = fo if (fo in LAST and chance(0.8) and country == "FR") else wpick(prof["last"])
+        firsts = (FIRST_M if self.g == "M" else FIRST_F).get(fo) or FIRST_M["fr"]
+        self.first = pick(firsts)
+        self.last = pick(LAST[lo])
+        if chance(0.02) and country == "FR":  # double-barrelled
+            self.last = f"{self.last}-{pick(LAST['fr'])}"
+        self.company = company
+        self.staff = staff
+        self.cache = {}
+        y = R.randint(1942, 2004)
+        self.birth = dt.date(y, 1, 1) + dt.timedelta(days=R.randint(0, 364))
+
+    # -- names
+    def full(self):
+        return f"{self.first} {self.last}"
+
+    def init(self):
+        parts = self.first.split("-")
+        return "-".join(p[0] + "." for p in parts) + " " + self.last
+
+    def civ(self, lang="fr"):
+        if lang == "en":
+            return pick(["Mr", "Mr."]) if self.g == "M" else pick(["Ms", "Mrs", "Ms."])
+        if lang == "de":
+            return "Herr" if self.g == "M" else "Frau"
+        if lang in ("es",):
+            return "Sr." if self.g == "M" else "Sra."
+        if lang == "it":
+            return "Sig." if self.g == "M" else "Sig.ra"
+        if chance(0.04):
+            return pick(["Dr", "Dr.", "Me", "Pr"])
+        return wpick([("M.", 7), ("Monsieur", 3), ("Mr", 1)]) if self.g == "M" else wpick([("Mme", 7), ("Madame", 3), ("Mlle", 0.4)])
+
+    def get(self, key):
+        if key not in self.cache:
+            self.cache[key] = self._make(key)
+        return self.cache[key]
+
+    def _make(self, key):
+        c = self.country
+        if key == "mail":
+            if self.company is not None and (self.staff or chance(0.7)):
+                return local_part(self.first, self.last, None if not self.staff else pick(["f.l", "f.l", "i.l", "il"])) + "@" + self.company.domain
+        if key in ("mail", "mail2"):
+            for _ in range(20):
+                m = local_part(self.first, self.last) + "@" + pick(COUNTRY[c]["domains"])
+                if m not in self.cache.values():
+                    break
+            return m
+        if key in ("mob", "mob2"):
+            if c == "FR":
+                return phone_fr(wpick([("mob", 92), ("dom", 3), ("unalloc", 2), ("fiction", 2), ("typo", 1)]))
+            return phone_foreign(c, "mob")
+        if key == "fixe":
+            if c == "FR":
+                return phone_fr(wpick([("fixe", 90), ("dom", 4), ("fiction", 3), ("pacific", 1), ("typo", 2)]))
+            return phone_foreign(c, "fixe")
+        if key == "addr":
+            if self.staff and self.company is not None:
+                return self.company.addr()
+            if c == "FR":
+                return fr_address(wpick([("home", 85), ("rural", 10)]), dom=chance(0.06))
+            return foreign_address(c)
+        if key == "iban":
+            cc = COUNTRY[c]["iban"] or pick(["FR", "FR", "BE", "LU"])
+            if c == "FR" and chance(0.04):
+                cc = pick(["MC", "PT", "NL", "DE", "ES"])
+            return fmt_iban(make_iban(cc))
+        if key == "cb":
+            return fmt_card(make_card())
+        if key == "nir":
+            return fmt_nir(make_nir(1 if self.g == "M" else 2, self.birth))
+        if key == "dob":
+            return dob_string(self.birth, {"UK": "en", "US": "en", "DE": "de"}.get(c, "fr"))
+        if key == "li":
+            return profile_url(self.first, self.last, "li")
+        if key == "url":
+            return profile_url(self.first, self.last)
+        if key == "plate":
+            return make_plate()
+        if key == "title":
+            if c in ("UK", "US", "ES", "IT", "DE"):
+                return pick(TITLES_EN)
+            return pick(TITLES_F if self.g == "F" else TITLES_M)
+        if key == "lastbad":
+            l_ = self.last
+            i = R.randint(1, max(1, len(l_) - 2))
+            bad = l_[:i] + l_[i + 1:] if chance(0.5) else l_[:i] + l_[i] + l_[i:]
+            if bad == l_:
+                bad = l_ + "e"
+            return bad
+        raise KeyError(key)
+
+
+# ---------------------------------------------------------------------------
+# Template engine: "{key}" / "{key:arg}" slots -> pieces [(text, TYPE|None)]
+# ---------------------------------------------------------------------------
+SLOT_RE = re.compile(r"\{([a-z][a-z0-9]*)(?::([a-zA-Z0-9_]+))?\}")
+TEMPLATE_USE = collections.Counter()
+CLIENT_KEYS = "pqruwxyz"
+STAFF_KEYS = "stv"
+SUBJECTS = SC("""Devis {order}; Demande de rappel; Facture {order}; Changement d'adresse; Résiliation contrat {order};
+    Votre dossier {order}; Question sur {prod:le}; Réclamation livraison; Mise à jour coordonnées bancaires;
+    Invitation : point mensuel; Urgent – accès bloqué; Proposition commerciale {prod}; Relance impayé {order};
+    Compte rendu rendez-vous; Documents manquants; Demande d'intervention; Renouvellement {prod}; Dossier sinistre {order}""")
+TOPICS = SC("""bilan du trimestre; planning de déploiement; migration des données; renouvellement du contrat;
+    revue des incidents; formation des utilisateurs; budget {year}; choix du prestataire; sécurité des accès;
+    retours terrain; tarifs {year}; avancement du chantier; recette fonctionnelle; reprise de l'historique""")
+ACTIONS = SC("""envoyer le devis révisé; planifier la formation; vérifier les accès VPN; relancer la compta;
+    transmettre le Kbis; mettre à jour la fiche client; commander le matériel; préparer la démo;
+    valider le planning; rédiger l'avenant; tester la sauvegarde; organiser la visite de site""")
+
+
+GEN_NAMES = {"ip4", "ip6", "ip4b", "ipprivp", "ip", "ipp", "ippriv", "amex", "cb", "iban", "ibanx", "telfr", "teldom"}
+
+
+class Ctx:
+    """One text being built."""
+
+    def __init__(self, kind, country="FR"):
+        self.kind = kind
+        self.country = country
+        vname, vdom, prods = pick(VENDORS)
+        self.vendor = Company("FR", vname, vdom)
+        self.prods = prods
+        self.client = Company(country)
+        self.people = {}
+        self.roles = {}
+        self.out = []
+        self.tids = []
+        self.cache = {}
+
+    # -- persons
+    def person(self, key):
+        key = self.roles.get(key, key)
+        if key not in self.people:
+            for _ in range(50):
+                if key in STAFF_KEYS:
+                    p = Person("FR", self.vendor, staff=True)
+                elif key == "f":
+                    p = Person("FR", Company("FR"))
+                elif key == "o":  # another foreign contact (same country as client)
+                    p = Person(self.country, Company(self.country) if self.country != "FR" else Company("FR"))
+                else:
+                    p = Person(self.country, self.client)
+                names = {x for q in self.people.values() for x in (q.first, q.last)}
+                if p.first not in names and p.last not in names and p.first != p.last:
+                    break
+            self.people[key] = p
+        return self.people[key]
+
+    # -- slots
+    def pslot(self, p, arg):
+        a = arg or "full"
+        if a == "any":
+            a = wpick([("full", 40), ("civ", 15), ("civfull", 10), ("first", 10), ("init", 6), ("capsrev", 8), ("fL", 5), ("rev", 3), ("lower", 3)])
+        if a == "full":
+            return [(p.full(), PER)]
+        if a == "first":
+            return [(p.first, PER)]
+        if a == "last":
+            return [(p.last, PER)]
+        if a == "civ":
+            return [(p.civ() + " ", None), (p.last, PER)]
+        if a == "civfull":
+            return [(p.civ() + " ", None), (p.full(), PER)]
+        if a in ("civen", "civde", "cives", "civit"):
+            return [(p.civ(a[3:]) + " ", None), (p.last, PER)]
+        if a == "capsrev":
+            return [(f"{p.last.upper()} {p.first}", PER)]
+        if a == "rev":
+            return [(f"{p.last} {p.first}", PER)]
+        if a == "revc":
+            return [(f"{p.last}, {p.first}", PER)]
+        if a == "caps":
+            return [(p.full().upper(), PER)]
+        if a == "lower":
+            return [(p.full().lower(), PER)]
+        if a == "init":
+            return [(p.init(), PER)]
+        if a == "lastcaps":
+            return [(p.last.upper(), PER)]
+        if a == "firstcaps":
+            return [(p.first.upper(), PER)]
+        if a == "fL":
+            return [(f"{p.first} {p.last.upper()}", PER)]
+        if a == "lastbad":
+            return [(p.get("lastbad"), PER)]
+        if a in ("mail", "mail2"):
+            return [(p.get(a), MAIL)]
+        if a in ("mob", "mob2", "fixe"):
+            return [(p.get(a), TEL)]
+        if a == "tel":
+            return [(self._ptel(p), TEL)]
+        if a == "addr":
+            return [(p.get("addr")[0], LOC)]
+        if a == "addrml":
+            return [(p.get("addr")[1], LOC)]
+        if a in ("iban", "cb", "nir", "dob", "li", "url", "plate"):
+            typ = {"iban": IBAN, "cb": CARD, "nir": NIR, "dob": DOB, "li": URL, "url": URL, "plate": PLATE}[a]
+            return [(p.get(a), typ)]
+        if a == "title":
+            return [(p.get("title"), None)]
+        co = p.company or self.client
+        if a == "coname":
+            return [(co.name, None)]
+        if a in ("coaddr", "coaddrml"):
+            return [(co.addr()[0 if a == "coaddr" else 1], LOC)]
+        if a == "cotel":
+            return [(co.tel(), TEL)]
+        if a == "cofax":
+            return [(co.fax(), TEL)]
+        if a == "site":
+            return [(co.site, None)]
+        if a == "coname_slug":
+            return [(slug(re.sub(r"\b(SAS|SARL|SA)\b", "", co.name), "-"), None)]
+        if a == "codomain":
+            return [(co.domain, None)]
+        if a == "cotown":
+            m = re.search(r"\b\d{5} ([^\n,]+?)(?: cedex.*)?$", co.addr()[1], re.I | re.M)
+            town = m.group(1) if m else pick(TOWNS_ALONE[:40])
+            return [(town.title() if town.isupper() else town, None)]
+        if a in ("cosiret", "cosiren") and co.country != "FR":
+            raise KeyError("SIREN/SIRET of a foreign company")
+        if a == "cosiret":
+            return [(fmt_siret(co.siret), SIRET)]
+        if a == "cosiren":
+            return [(fmt_siren(co.siren), SIREN)]
+        f = p.g == "F"
+        plain = {"e": "e" if f else "", "il": "elle" if f else "il", "le": "la" if f else "le", "cher": "Chère" if f else "Cher",
+                 "mr": "Madame" if f else "Monsieur", "ne": "née" if f else "né", "collegue": "ma collègue" if f else "mon collègue",
+                 "child": "ma fille" if f else "mon fils", "Child": "Ma fille" if f else "Mon fils", "lui": "elle" if f else "lui", "Il": "Elle" if f else "Il",
+                 "un": "une" if f else "un", "mrs": "Mrs" if f else "Mr", "sa": "sa" if f else "son", "dear": "Dear"}
+        if a in plain:
+            return [(plain[a], None)]
+        raise KeyError(arg)
+
+    def _ptel(self, p):
+        if "tel" not in p.cache:
+            p.cache["tel"] = p.get(pick(["mob", "mob", "fixe"]))
+        return p.cache["tel"]
+
+    def cslot(self, co, arg):
+        a = arg or "name"
+        if a == "name":
+            return [(co.name, None)]
+        if a in ("addr", "addrml"):
+            return [(co.addr()[0 if a == "addr" else 1], LOC)]
+        if a == "tel":
+            return [(co.tel(), TEL)]
+        if a == "fax":
+            return [(co.fax(), TEL)]
+        if a == "site":
+            return [(co.site, None)]
+        if a in ("siren", "siret") and co.country != "FR":
+            raise KeyError("SIREN/SIRET of a foreign company")
+        if a == "siren":
+            return [(fmt_siren(co.siren), SIREN)]
+        if a == "siret":
+            return [(fmt_siret(co.siret), SIRET)]
+        if a == "iban":
+            if "iban" + co.name not in self.cache:
+                self.cache["iban" + co.name] = fmt_iban(make_iban("FR" if co.country == "FR" else (COUNTRY[co.country]["iban"] or "FR")))
+            return [(self.cache["iban" + co.name], IBAN)]
+        if a == "domain":
+            return [(co.domain, None)]
+        raise KeyError(arg)
+
+    def gslot(self, name, arg):
+        """Generic slots (mostly unlabelled look-alikes)."""
+        n = name if name in GEN_NAMES else (name.rstrip("0123456789") or name)
+        if n == "prod":
+            k = "prod" + name[len(n):]
+            if k not in self.cache:
+                used = [v for kk, v in self.cache.items() if kk.startswith("prod")]
+                choices = [x for x in self.prods if x not in used] or self.prods
+                self.cache[k] = pick(choices)
+            return [(prod_article(self.cache[k], arg) if arg else self.cache[k], None)]
+        v = {
+            "date": lambda: fr_day(rand_day()),
+            "datenum": lambda: fr_day(rand_day(), "num"),
+            "datelong": lambda: fr_day(rand_day(), "long"),
+            "dateen": lambda: en_day(rand_day()),
+            "time": lambda: a_time(),
+            "ts": lambda: a_time(True),
+            "amount": amount,
+            "order": order_ref,
+            "ver": version,
+            "town": lambda: pick(TOWNS_ALONE),
+            "week": lambda: str(R.randint(2, 51)),
+            "month": lambda: pick(MONTHS_FR),
+            "monthen": lambda: pick(MONTHS_EN),
+            "year": lambda: str(R.choice([2025, 2026])),
+            "weekday": lambda: pick(DAYS_FR[:5]),
+            "n": lambda: str(R.randint(10000, 999999)),
+            "room": lambda: pick(ROOMS),
+            "team": lambda: pick(TEAMS),
+            "proj": lambda: pick(PROJECTS),
+            "expiry": lambda: pick([f"{R.randint(1, 12):02d}/{R.randint(25, 30)}", f"{R.randint(1, 12):02d}/20{R.randint(25, 30)}"]),
+            "cvv": lambda: digits(3),
+            "last4": lambda: digits(4),
+            "pct": lambda: str(pick([5, 8, 10, 12, 15, 20, 25])),
+            "qty": lambda: str(R.randint(2, 250)),
+            "bic": lambda: pick(BICS_FR),
+            "mac": lambda: ":".join(f"{R.randint(0, 255):02x}" for _ in range(6)),
+            "host": lambda: pick(["srv-web01", "fw-paris-02", "vpn-gw", "pc-compta-03", "lb-prod-1", "mail-relay", "nas01"]),
+            "port": lambda: str(R.randint(1024, 65000)),
+            "pid": lambda: str(R.randint(300, 40000)),
+            "dtlong": lambda: self._dt("long"),
+            "dten": lambda: self._dt("en"),
+            "dtfr": lambda: self._dt("fr"),
+            "dtgm": lambda: self._dt("gm"),
+            "dtgmfr": lambda: self._dt("gmfr"),
+            "dtnum": lambda: self._dt("num"),
+            "topic": lambda: pick(TOPICS),
+            "action": lambda: pick(ACTIONS),
+            "title": lambda: pick(TITLES),
+            "postcode": lambda: pick(FR_TOWNS)[0],
+            "issue": lambda: pick(ISSUES),
+            "issueen": lambda: pick(ISSUES_EN),
+            "status": lambda: pick(["Nouveau", "En cours", "En attente client", "Résolu"]),
+            "prio": lambda: pick(["Haute", "Normale", "Basse", "Critique"]),
+            "prioen": lambda: pick(["P1", "P2", "P3", "High", "Low"]),
+            "logts": lambda: f"{rand_day().isoformat()} {a_time(True)},{R.randint(0, 999):03d}",
+            "apachets": lambda: (lambda d: f"{d.day:02d}/{MONTHS_EN3[d.month - 1]}/{d.year}:{a_time(True)} +0100")(rand_day()),
+            "systs": lambda: (lambda d: f"{MONTHS_EN3[d.month - 1]} {d.day:2d} {a_time(True)}")(rand_day()),
+            "isots": lambda: f"{rand_day().isoformat()}T{a_time(True)}Z",
+            "rfcts": lambda: (lambda d: f"{DAYS_EN[d.weekday()][:3]}, {d.day} {MONTHS_EN3[d.month - 1]} {d.year} {a_time(True)} +0100")(rand_day()),
+            "ccname": lambda: COUNTRY[self.country]["name"],
+            "ccadj": lambda: CC_ADJ[self.country],
+            "hours": lambda: str(pick([1, 1, 6, 9])),
+        }.get(n)
+        if v is not None:
+            val = v()
+            if n in ("topic", "subject") and "{" in val:
+                return self.render(val, record=False)
+            return [(val, None)]
+        lab = {
+            "ip": lambda: (make_ip(), IP), "ip4": lambda: (make_ipv4(), IP), "ippriv": lambda: (make_ipv4("priv"), IP),
+            "ip6": lambda: (make_ipv6(), IP), "ip4b": lambda: (make_ipv4(), IP),
+            "ipprivp": lambda: (make_ipv4("priv") + f":{pick([80, 443, 3306, 5432, 6379, 8080, 9200])}", IP),
+            "ipp": lambda: (make_ip(port=True) if chance(0.9) else make_ipv4() + ":443", IP),
+            "plate": lambda: (make_plate(), PLATE), "cb": lambda: (fmt_card(make_card()), CARD),
+            "amex": lambda: (fmt_card(make_card("amex")), CARD), "siren": lambda: (fmt_siren(make_siren()), SIREN),
+            "siret": lambda: (fmt_siret(make_siret()), SIRET), "iban": lambda: (fmt_iban(make_iban("FR")), IBAN),
+            "ibanx": lambda: (fmt_iban(make_iban(pick(["BE", "DE", "ES", "IT", "CH", "GB", "LU", "NL", "PT"]))), IBAN),
+            "telfr": lambda: (phone_fr("any"), TEL), "teldom": lambda: (phone_fr("dom"), TEL),
+        }.get(n)
+        if lab is not None:
+            return [lab()]
+        if n == "subject":
+            return self.render(pick(SUBJECTS), record=False)
+        raise KeyError(name)
+
+    def _dt(self, style):
+        d = rand_day(2024, 2026)
+        h, m = R.randint(7, 20), R.randint(0, 59)
+        if style == "long":
+            return f"{DAYS_FR[d.weekday()]} {d.day} {MONTHS_FR[d.month - 1]} {d.year} {h:02d}:{m:02d}"
+        if style == "en":
+            return f"{DAYS_EN[d.weekday()]}, {MONTHS_EN[d.month - 1]} {d.day}, {d.year} {(h - 1) % 12 + 1}:{m:02d} {'AM' if h < 12 else 'PM'}"
+        if style == "fr":
+            return f"{d.day} {MONTHS_FR[d.month - 1]} {d.year} à {h:02d}:{m:02d}"
+        if style == "gm":
+            return f"{DAYS_EN[d.weekday()][:3]}, {MONTHS_EN3[d.month - 1]} {d.day}, {d.year} at {(h - 1) % 12 + 1}:{m:02d} {'AM' if h < 12 else 'PM'}"
+        if style == "gmfr":
+            return f"{DAYS_FR[d.weekday()][:3]}. {d.day} {MONTHS_FR[d.month - 1][:4].rstrip('.')}. {d.year} à {h:02d}:{m:02d}"
+        return f"{d.strftime('%d/%m/%Y')} {h:02d}:{m:02d}"
+
+    def slot(self, name, arg):
+        if name in self.roles or (len(name) == 1 and (name in CLIENT_KEYS or name in STAFF_KEYS or name in "fo")):
+            return self.pslot(self.person(name), arg)
+        if name == "co":
+            return self.cslot(self.client, arg)
+        if name == "vco":
+            return self.cslot(self.vendor, arg)
+        return self.gslot(name, arg)
+
+    def render(self, tpl, record=True):
+        if record:
+            TEMPLATE_USE[tpl] += 1
+            self.tids.append(tpl)
+        out, pos = [], 0
+        for m in SLOT_RE.finditer(tpl):
+            if m.start() > pos:
+                out.append((tpl[pos:m.start()], None))
+            out.extend(self.slot(m.group(1), m.group(2)))
+            pos = m.end()
+        if pos < len(tpl):
+            out.append((tpl[pos:], None))
+        return out
+
+    # -- output
+    def emit(self, tpl):
+        self.out.extend(self.render(tpl))
+
+    def raw(self, s):
+        self.out.append((s, None))
+
+    def nl(self, n=1):
+        self.out.append(("\n" * n, None))
+
+
+PROD_FEM = set(W("Suite Licence Box Mutuelle Formule Garantie Gamme Location Téléconsultation Offre Option Assurance"))
+
+
+def prod_article(p, form):
+    w = p.split()[0]
+    if strip_accents(w[0]).lower() in "aeiouyh":
+        art = {"le": "l'", "du": "de l'", "au": "à l'", "Le": "L'"}[form]
+    elif w in PROD_FEM:
+        art = {"le": "la ", "du": "de la ", "au": "à la ", "Le": "La "}[form]
+    else:
+        art = {"le": "le ", "du": "du ", "au": "au ", "Le": "Le "}[form]
+    return art + p
+
+
+def quote_pieces(pieces, prefix="> "):
+    """Prefix every line with '> '; a labelled piece spanning lines is split per line."""
+    out = [(prefix, None)]
+    for text, typ in pieces:
+        if "\n" not in text:
+            out.append((text, typ))
+            continue
+        lines = text.split("\n")
+        for i, ln in enumerate(lines):
+            if i:
+                out.append(("\n" + prefix, None))
+            if ln:
+                out.append((ln, typ))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Surface transforms (applied per piece, offsets recomputed)
+# ---------------------------------------------------------------------------
+KEYB = {"a": "zq", "z": "ae", "e": "zr", "r": "et", "t": "ry", "y": "tu", "u": "yi", "i": "uo", "o": "ip", "p": "o",
+        "q": "as", "s": "qd", "d": "sf", "f": "dg", "g": "fh", "h": "gj", "j": "hk", "k": "jl", "l": "km", "m": "l",
+        "w": "x", "x": "wc", "c": "xv", "v": "cb", "b": "vn", "n": "b"}
+
+
+def typo_word(w):
+    if len(w) < 4 or not w.isalpha():
+        return w
+    i = R.randint(1, len(w) - 2)
+    op = pick(["swap", "drop", "dup", "key", "acc", "acc"])
+    if op == "swap":
+        return w[:i] + w[i + 1] + w[i] + w[i + 2:]
+    if op == "drop":
+        return w[:i] + w[i + 1:]
+    if op == "dup":
+        return w[:i] + w[i] + w[i:]
+    if op == "key" and w[i].lower() in KEYB:
+        return w[:i] + pick(KEYB[w[i].lower()]) + w[i + 1:]
+    s = strip_accents(w)
+    return s if s != w else w[:i] + w[i + 1] + w[i] + w[i + 2:]
+
+
+def typo_text(s, rate=0.07):
+    return re.sub(r"[^\W\d_]{4,}", lambda m: typo_word(m.group(0)) if chance(rate) else m.group(0), s)
+
+
+def transform_piece(text, typ, mode):
+    if mode == "caps":
+        return text.upper()
+    if mode == "noaccent":
+        s = strip_accents(text).replace("’", "'").replace("«\u00a0", '"').replace("\u00a0»", '"').replace("«", '"').replace("»", '"')
+        return s.replace("–", "-").replace("…", "...")
+    if mode == "typo":
+        if typ is None:
+            return typo_text(text)
+        if typ == PER and chance(0.15):
+            return pick([text.lower(), typo_word(text) if " " not in text else text])
+        return text
+    return text
+
+
+PUNCT = set(string.punctuation) | {"«", "»", "–", "—", "…", "’", "“", "”", "•", "·"}
+
+
+def finish(pieces, mode=None):
+    """Concatenate pieces -> (text, spans). Asserts value match for every span."""
+    parts, spans, pos = [], [], 0
+    for text, typ in pieces:
+        if mode:
+            text = transform_piece(text, typ, mode)
+        if not text:
+            continue
+        if typ is not None:
+            spans.append([typ, pos, pos + len(text), text])
+        parts.append(text)
+        pos += len(text)
+    full = "".join(parts)
+    out = []
+    for typ, s, e, v in spans:
+        assert full[s:e] == v, (full[s:e], v)
+        out.append([typ, s, e])
+    return full, out
+
+
+def validate(rec):
+    t = rec["text"]
+    assert isinstance(t, str) and t == t.strip(), ("text not stripped", rec["id"])
+    prev = 0
+    for typ, s, e in sorted(rec["spans"], key=lambda x: (x[1], x[2])):
+        assert typ in TYPES, typ
+        assert 0 <= s < e <= len(t), (rec["id"], typ, s, e)
+        assert s >= prev, ("overlap", rec["id"], typ, t[s:e])
+        prev = e
+        v = t[s:e]
+        assert v == v.strip(), ("whitespace", rec["id"], repr(v))
+        first_ok = v[0] not in PUNCT or (typ == TEL and v[0] in "+(")
+        last_ok = v[-1] not in PUNCT
+        assert first_ok and last_ok, ("punct at edge", rec["id"], typ, repr(v))
+        # token boundaries: a span never starts/ends inside a word
+        if s > 0:
+            assert not (t[s - 1].isalnum() and v[0].isalnum()), ("glued left", rec["id"], typ, repr(t[max(0, s - 10):e]))
+        if e < len(t):
+            assert not (t[e].isalnum() and v[-1].isalnum()), ("glued right", rec["id"], typ, repr(t[s:e + 10]))
+        if typ == IBAN:
+            assert iban_valid(v.replace("\u00a0", "")), v
+        if typ == CARD:
+            assert luhn_ok(re.sub(r"\D", "", v)), v
+        if typ in (SIREN, SIRET):
+            d = re.sub(r"\D", "", v)
+            assert len(d) == (9 if typ == SIREN else 14) and luhn_ok(d), v
+        if typ == NIR:
+            d = re.sub(r"[^0-9AB]", "", v.upper())
+            n = int(d[:13].replace("2A", "19").replace("2B", "18"))
+            assert len(d) == 15 and 97 - n % 97 == int(d[13:]), v
+    return True
+
+
+# ===========================================================================
+# Template banks.  Person keys: p q r u w x y z = client side (client's country),
+# s t v = staff of the CRM owner (French), f = another French contact,
+# o = another contact of the client's country.  a/d = author/addressee aliases.
+# ===========================================================================
+PREFACE = SC("""Mail reçu le {date} :; Copie du mail de {p:full} :; [Mail entrant – {datenum} {time}];
+    Collé depuis Outlook par {s:first} :; Échange mail du {date} (cf. PJ) :; Mail envoyé au client le {date} :;
+    ---- mail client ----; Réponse de {p:civ} à notre relance :; Mail de {p:capsrev} transféré par {t:first} :;
+    Note {s:init} : copie du dernier mail ci-dessous.; Historique : mail du {date}; Mail du client (reçu sur la boîte générique) :;
+    Copie mail {p:lastcaps} / {date}; Mail sortant ({s:first}) :""")
+MINI_HEADERS = [
+    "Objet : {subject}",
+    "De : {a:mail}\nObjet : {subject}",
+    "Expéditeur : {a:full} <{a:mail}>\nDate : {dtnum}",
+    "À : {d:mail}\nObjet : {subject}",
+    "De : {a:full}\nÀ : {d:full}\nDate : {dtlong}\nObjet : {subject}",
+    "Objet : RE: {subject}\nDate : {dtnum}",
+]
+GREET = [
+    "Bonjour {d:first},", "Bonjour {d:first},", "Bonjour {d:civ},", "Bonjour {d:civ},", "Bonsoir {d:civ},", "Bonjour {d:mr},",
+    "Madame, Monsieur,", "{d:cher} {d:first},", "{d:cher} {d:mr} {d:last},", "Hello {d:first} !", "Salut {d:first},",
+    "Bonjour à tous,", "Bonjour {d:first}, bonjour {q:first},", "Bonjour {d:full},", "Hi {d:first},", "{d:first},",
+    "Bonjour,", "Re-bonjour {d:first},", "{d:mr} {d:last},", "Bonjour {d:fL},", "Coucou {d:first} !", "Bjr {d:first},",
+    "Chers tous,", "Bonjour {d:first} 🙂", "Bonsoir {d:first},", "Bonjour {d:civfull},", "Bonjour {d:mr} {d:lastcaps},",
+    "{d:mr},", "Bonjour {d:first} et {t:first},",
+]
+BODY_IN = [  # author a = client, addressee d = staff
+    "Suite à notre échange téléphonique de ce matin, je vous confirme mon intérêt pour {prod:le}. Vous pouvez me rappeler au {a:mob} à partir de {time}.",
+    "Je vous informe de mon changement d'adresse à compter du {date} :\n{a:addrml}",
+    "Vous trouverez ci-dessous mes coordonnées bancaires pour le prélèvement mensuel :\nIBAN : {a:iban}\nBIC : {bic}\nTitulaire : {a:capsrev}",
+    "Pour le remboursement de la facture {order}, merci de procéder au virement sur le compte {a:iban}.",
+    "Je serai absent{a:e} du {date} au {date2}. En cas d'urgence, merci de contacter {q:collegue} {q:full} au {q:tel} ou par mail ({q:mail}).",
+    "Je mets en copie {q:civfull}, notre {q:title}, qui suivra le dossier de notre côté.",
+    "J'ai bien reçu le devis {order} d'un montant de {amount}. Avant de signer, pouvez-vous me confirmer que l'installation sur notre site de {town} est comprise ?",
+    "Depuis la mise à jour en version {ver}, je n'arrive plus à me connecter. Mon identifiant est {a:mail}.",
+    "Pour le dossier de prévoyance, voici les informations demandées : {a:ne} le {a:dob}, numéro de sécurité sociale {a:nir}.",
+    "Vous pouvez consulter mon parcours sur LinkedIn : {a:li}",
+    "Le véhicule concerné par le sinistre est immatriculé {a:plate} ; l'accident a eu lieu le {date} vers {time}.",
+    "Le paiement a été refusé alors que ma carte {a:cb} est valide jusqu'en {expiry}. Pouvez-vous vérifier ?",
+    "Merci de noter mon nouveau numéro de portable : {a:mob}. L'ancien ({a:mob2}) ne sera plus attribué à partir du {date}.",
+    "Nos coordonnées de facturation restent inchangées : {co:name}, {co:addr}, SIRET {co:siret}.",
+    "Le colis n'est jamais arrivé. Pour rappel, l'adresse de livraison est {a:addr} (code porte 4521B, 3e étage).",
+    "Je préfère être contacté{a:e} par mail plutôt que par téléphone, sauf urgence ({a:tel}).",
+    "{q:Child}, {q:first}, s'occupera des démarches à ma place ; son adresse mail : {q:mail2}.",
+    "Comme indiqué à {d:first} lors de son passage le {date}, nous souhaitons passer {prod:au} dès le mois prochain.",
+    "Je vous joins le formulaire complété. Mes coordonnées : {a:full}, {a:addr}, tél. {a:tel}.",
+    "Petite précision : mon nom s'écrit {a:lastcaps} et non {a:lastbad}, merci de corriger sur les factures.",
+    "Pouvez-vous mettre à jour l'adresse e-mail de facturation ? Il faut désormais utiliser {a:mail2} au lieu de {a:mail}.",
+    "Notre comptable, {q:civ}, vous enverra l'attestation de TVA d'ici {weekday}.",
+    "Pour l'accès au site, demandez {q:first} à l'accueil (bâtiment C, 2e étage).",
+    "Nous accueillons {q:un} nouveau stagiaire, {q:full}, qui aura besoin d'un compte utilisateur ({q:mail}).",
+    "Je vous confirme notre présence au salon de {town} le {date} ; vous pourrez y rencontrer {q:full} et moi-même.",
+    "Merci de ne plus m'appeler sur mon fixe ({a:fixe}), je ne suis jamais chez moi en journée.",
+    "En pièce jointe, l'extrait Kbis : {co:name} – SIREN {co:siren} – immatriculée au RCS de {town}.",
+    "Je suis joignable sur WhatsApp au {a:mob} (plutôt le soir après {time}).",
+    "Votre technicien, {q:civ}, est passé hier mais n'a pas pu intervenir faute de pièce.",
+    "Petite question : est-ce que {prod:le} est compatible avec notre routeur ? Notre IP fixe est {ip4}.",
+    "Je vous transmets les coordonnées de notre nouveau directeur, {q:full} : {q:mob}, {q:mail}.",
+    "Nous déménageons nos bureaux à partir du {date}. Nouvelle adresse :\n{co:addrml}",
+    "Le contrat est au nom de {q:full} ({q:ne} le {q:dob}), c'est bien {q:lui} qu'il faut contacter.",
+    "Pour info, {t:first} de votre service compta m'a déjà relancé{a:e} deux fois cette semaine.",
+    "Merci pour votre réactivité, tout fonctionne à nouveau depuis ce matin.",
+    "Pourriez-vous également m'envoyer le contrat signé par {d:civfull} ?",
+    "Je vous prie de bien vouloir résilier mon abonnement {prod} à compter du {date} (contrat {order}).",
+    "Voici mes disponibilités : {weekday} après-midi ou {weekday2} matin avant {time}.",
+    "Pour les deux cartes de l'entreprise, les numéros sont {cb} et {cb2} ; seule la seconde doit être débitée.",
+    "Mon numéro de sécu, au cas où : {a:nir}. Ma date de naissance : {a:dob}.",
+    "Le RIB de la société a changé, voici le nouveau : {co:iban} (ancien compte {iban} à clôturer).",
+    "Pour le renouvellement, notre SIRET est le {co:siret} et le numéro de TVA vous a déjà été communiqué par {q:first}.",
+    "J'ai essayé de vous joindre au standard ({vco:tel}) sans succès.",
+    "Ci-joint la carte grise du véhicule {a:plate}, au nom de {q:fL}.",
+    "Vous pouvez voir mes réalisations ici : {a:url}",
+    "Le chèque a été envoyé à votre adresse :\n{vco:addrml}",
+    "La livraison doit se faire à notre entrepôt : {co:addr}. Contact sur place : {q:first} ({q:mob}).",
+]
+BODY_OUT = [  # author a = staff, addressee d = client
+    "Suite à notre rendez-vous du {date}, je vous prie de trouver ci-joint notre proposition pour {prod:le} ({amount}).",
+    "Comme convenu par téléphone, je vous rappelle {weekday} à {time} sur votre portable ({d:mob}).",
+    "Pour finaliser l'ouverture de votre compte, il nous manque votre RIB. Pour rappel, nous avons actuellement l'IBAN {d:iban} : est-il toujours d'actualité ?",
+    "Je vous confirme que votre adresse de livraison a bien été mise à jour : {d:addr}.",
+    "Je vous présente {q:full}, qui reprend votre portefeuille à partir du {date}. Vous pouvez {q:le} joindre au {q:fixe} ou à {q:mail}.",
+    "Notre technicien {q:first} passera chez vous le {date} entre {time} et {time2}. Merci de confirmer l'adresse : {d:addr}.",
+    "Votre contrat {order} arrive à échéance le {date}. Sans retour de votre part, il sera reconduit tacitement.",
+    "Nous avons bien enregistré votre demande de résiliation. Le dernier prélèvement sera effectué le {date} sur le compte {d:iban}.",
+    "Pour des raisons de sécurité, merci de ne jamais nous communiquer votre numéro de carte complet par e-mail (les 4 derniers chiffres, {last4}, suffisent).",
+    "Je reste joignable sur ma ligne directe au {a:fixe} ou sur mon portable {a:mob}.",
+    "Vous trouverez le lien de connexion dans le mail envoyé à {d:mail}.",
+    "En mon absence, {t:first} ({t:mail}) prendra le relais.",
+    "Pouvez-vous me confirmer votre date de naissance ? Nous avons {d:dob} dans notre base, ce qui semble erroné.",
+    "Le dossier de {d:civ} a été transmis au service contentieux le {date}.",
+    "Comme évoqué avec {q:civfull} de votre service achats, nous appliquerons une remise de {pct} % sur {prod:le}.",
+    "Pour la prise en charge, nous avons besoin du numéro de sécurité sociale de l'assuré (nous avons {d:nir}, merci de confirmer) et d'un justificatif de domicile.",
+    "L'attestation est à retourner signée à l'adresse suivante :\n{vco:addrml}",
+    "Bonne nouvelle : votre éligibilité à la fibre est confirmée au {d:addr}.",
+    "Je me permets de vous relancer concernant la facture {order} de {amount}, échue depuis le {date}.",
+    "Votre conseiller attitré est désormais {t:civfull} ({t:fixe}).",
+    "Nous avons constaté plusieurs tentatives de connexion depuis l'adresse {ip} ; s'agit-il bien de vous ?",
+    "Vous trouverez nos coordonnées bancaires ci-dessous : {vco:iban}, BIC {bic}.",
+    "Le véhicule de prêt ({plate}) sera disponible à l'agence de {town} dès {time}.",
+    "Pour votre information, {prod:le} évolue : nouvelle interface et nouvelle grille tarifaire à partir du 1er {month}.",
+    "Voici le récapitulatif de vos coordonnées telles qu'enregistrées :\n- {d:full}\n- {d:addr}\n- {d:tel}\n- {d:mail}",
+    "Merci de nous retourner le mandat SEPA signé ; l'IBAN pré-rempli est {d:iban}.",
+    "{t:first} m'a transmis votre demande de rappel ; je suis disponible {weekday} à {time}.",
+    "Nous n'avons pas pu livrer votre colis : le livreur a trouvé porte close au {d:addr}.",
+    "Pour compléter votre dossier, il nous manque : une copie de la carte grise ({d:plate}) et votre numéro de permis.",
+    "J'ai bien noté le changement d'interlocuteur : {q:civfull} ({q:mail}, {q:tel}) remplace {r:civfull} à compter du {date}.",
+    "Vous pouvez également suivre nos actualités sur notre page LinkedIn (www.linkedin.com/company/{vco:domain}) et sur {vco:site}.",
+    "Pour mémoire, votre société est enregistrée chez nous sous le SIRET {co:siret}.",
+    "Le remboursement de {amount} a été viré ce jour sur le compte se terminant par {last4}.",
+]
+BODY_ANY = [
+    "Merci pour votre retour rapide.", "Je reste à votre disposition pour tout complément d'information.",
+    "Nous avons bien reçu votre commande {order} du {date}.", "La livraison est prévue semaine {week}.",
+    "Le tarif {prod:du} passe à {amount} au 1er {month}.", "Vous trouverez le document en pièce jointe.",
+    "Pouvez-vous me confirmer la bonne réception de ce message ?", "Le rendez-vous est maintenu au {date} à {time}.",
+    "Désolé pour le délai de réponse, nous étions en inventaire la semaine dernière.",
+    "Le point est reporté à {weekday} prochain, même heure.", "Je vous souhaite une bonne fin de semaine.",
+    "Les conditions générales en vigueur (version {ver}) s'appliquent.", "Le montant total s'élève à {amount}.",
+    "Merci de rappeler la référence {order} dans toute correspondance.",
+    "Nos bureaux de {town} seront fermés du {date} au {date2} inclus.",
+]
+CLOSE = SC("""Cordialement,; Bien cordialement,; Bien à vous,; Salutations distinguées,; Merci d'avance,; Bonne journée,;
+    Belle journée,; À bientôt,; Best regards,; Kind regards,; Cdlt,; Bàv,; Bien à toi,; Merci et bonne soirée,;
+    Sincères salutations,; Dans l'attente de votre retour, cordialement,; Très cordialement,; Merci,; Amicalement,;
+    Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.; Bonne réception,""")
+SIG_PRO = [
+    "{a:full}",
+    "{a:first}",
+    "{a:full}\n{a:title}\n{a:coname}",
+    "{a:full}\n{a:title} – {a:coname}\nTél. : {a:fixe}\nPortable : {a:mob}\n{a:coaddrml}\n{a:site}",
+    "{a:capsrev}",
+    "-- \n{a:full} | {a:title} | {a:coname}\nT. {a:fixe} | M. {a:mob}\n{a:mail}",
+    "{a:init}\n{a:title}",
+    "{a:full}\n{a:title}\n📞 {a:mob}\n✉️ {a:mail}\n🔗 {a:li}",
+    "{a:full}\n{a:coname}\n{a:coaddr}\nStandard : {a:cotel} – Ligne directe : {a:fixe}\n{a:site} | {a:li}",
+    "{a:full}\n{a:title}\n{a:coname}\nM: {a:mob}\nE: {a:mail}\nW: {a:site}",
+    "{a:fL}\n{a:coname} – {a:title}",
+    "{a:full}\nGérant{a:e}\n{a:coname}\nSIRET : {a:cosiret}\n{a:coaddr}",
+    "{a:first}\n{a:tel}",
+    "{a:full} ({a:coname})",
+    "{a:full}\n{a:title}\n{a:coname}\nLigne directe : {a:fixe}\nFax : {a:cofax}\n{a:coaddrml}",
+    "{a:full}\n{a:title}\n{a:coname} | {a:coaddr}\nTél : {a:cotel}\nSuivez-nous : www.linkedin.com/company/{a:coname_slug}",
+    "{a:civfull}\n{a:title}\nTél. {a:fixe} – {a:mail}",
+    "{a:first} {a:lastcaps}\n{a:title}\nDirect : {a:fixe}\nMobile : {a:mob}\n\n{a:coname}\n{a:coaddrml}\nRCS {a:cotown} {a:cosiren}",
+    "{a:full}\n{a:coname}\nTel: {a:mob}\nhttps://www.{a:codomain}",
+    "{a:first}\n\n--\n{a:full}\n{a:title}\n{a:mail} – {a:mob}",
+]
+SIG_PRIV = [
+    "{a:full}", "{a:first}", "{a:civfull}\n{a:addrml}\n{a:tel}", "{a:full}\n{a:tel}", "{a:fL}", "{a:capsrev}",
+    "{a:full}\nTél : {a:mob}\n{a:addr}", "{a:first}\n\nEnvoyé de mon iPhone", "{a:init}", "{a:full}\n{a:mail2}",
+    "{a:full}\nClient n° {n}", "{a:lower}", "{a:first} {a:last}\n{a:addrml}", "{a:first}\n\nEnvoyé depuis mon mobile Orange",
+    "{a:rev}\n{a:mob}", "{a:full}\n{a:mob} / {a:fixe}",
+]
+AFTER = [
+    "Ce message et toutes les pièces jointes sont confidentiels et établis à l'intention exclusive de leurs destinataires.",
+    "Pensez à l'environnement avant d'imprimer ce mail.",
+    "P.S. : nos bureaux seront fermés du {date} au {date2}.",
+    "P.S. : n'hésitez pas à contacter {t:first} pour toute question technique ({t:mail}).",
+    "Ce courriel ne peut être considéré comme un engagement contractuel.",
+    "This e-mail and any attachments are confidential. If you are not the intended recipient, please delete it.",
+    "Avertissement : ne communiquez jamais vos identifiants par e-mail.",
+]
+
+
+def emit_sig(C, private=False):
+    """Closing + signature of author a."""
+    close = pick(CLOSE)
+    sig = pick(SIG_PRIV if private else SIG_PRO)
+    short = "\n" not in sig and len(sig) < 14
+    if short and chance(0.35):
+        C.emit(close + " " + sig)
+    else:
+        C.emit(close + pick(["\n", "\n", "\n\n"]) + sig)
+    if not private and chance(0.25):
+        C.nl(2)
+        C.emit(pick(AFTER))
+
+
+def email_body(C, direction, k=None):
+    bank = BODY_IN if direction == "in" else BODY_OUT
+    k = k or wpick([(1, 25), (2, 40), (3, 25), (4, 10)])
+    chosen = R.sample(bank, k)
+    if chance(0.5):
+        chosen.insert(R.randint(0, len(chosen)), pick(BODY_ANY))
+    for i, tpl in enumerate(chosen):
+        if i:
+            C.nl(pick([1, 2, 2]))
+        C.emit(tpl)
+
+
+def gen_email(C=None):
+    C = C or Ctx("email")
+    direction = pick(["in", "in", "out"])
+    C.roles = {"a": "p", "d": "s"} if direction == "in" else {"a": "s", "d": "p"}
+    private = direction == "in" and chance(0.45)
+    if chance(0.45):
+        C.emit(pick(PREFACE))
+        C.nl(pick([1, 2]))
+    if chance(0.2):
+        C.emit(pick(MINI_HEADERS))
+        C.nl(2)
+    C.emit(pick(GREET))
+    C.nl(pick([1, 2, 2]))
+    email_body(C, direction)
+    C.nl(2)
+    emit_sig(C, private)
+    return C
+
+
+TOP_FW = [
+    "{t:first}, pour info — peux-tu traiter ? Merci.\n{s:first}",
+    "FYI, voir échange ci-dessous avec {p:civ}.",
+    "Transféré par {s:full} le {date}.",
+    "Je te transfère la demande de {p:full}, à traiter en priorité.",
+    "Pour action : {t:first} / cc {v:first}",
+    "@{t:first} : client à rappeler, cf. mail ci-dessous.",
+    "Hello {t:first},\n\nPeux-tu regarder la demande ci-dessous ? Le client attend un retour avant {weekday}.\n\nMerci,\n{s:first}",
+    "Pour le dossier : historique complet de l'échange avec {co:name} ci-dessous.",
+    "{t:first}, {v:first} : voir ci-dessous, je suis en congés à partir de demain.",
+    "Échange transféré depuis la boîte support par {s:init}.",
+]
+HEADERS = [
+    "De : {a:full} <{a:mail}>\nEnvoyé : {dtlong}\nÀ : {d:full} <{d:mail}>\nObjet : {subject}",
+    "De : {a:full} [mailto:{a:mail}]\nEnvoyé : {dtlong}\nÀ : {d:mail}\nCc : {c:full} <{c:mail}>\nObjet : {subject}",
+    "From: {a:full} <{a:mail}>\nSent: {dten}\nTo: {d:full} <{d:mail}>; {c:full} <{c:mail}>\nSubject: {subject}",
+    "-----Message d'origine-----\nDe : {a:mail}\nEnvoyé : {dtlong}\nÀ : {d:capsrev} <{d:mail}>\nObjet : {subject}",
+    "Le {dtfr}, {a:full} <{a:mail}> a écrit :",
+    "On {dtgm} {a:full} <{a:mail}> wrote:",
+    "---------- Forwarded message ---------\nDe : {a:full} <{a:mail}>\nDate: {dtgmfr}\nSubject: {subject}\nTo: <{d:mail}>",
+    "-------- Message transféré --------\nSujet : \t{subject}\nDate : \t{dtnum}\nDe : \t{a:full} <{a:mail}>\nPour : \t{d:mail}",
+    "Début du message réexpédié :\n\nDe: {a:full} <{a:mail}>\nObjet: {subject}\nDate: {dtlong}\nÀ: {d:full} <{d:mail}>",
+    "De : \"{a:full}\" <{a:mail}>\nDate : {dtnum}\nÀ : \"{d:full}\" <{d:mail}>\nObjet : {subject}",
+    "Le {dtfr}, {a:mail} a écrit :",
+    "De : {a:revc} <{a:mail}>\nEnvoyé : {dtlong}\nÀ : {d:mail}\nObjet : {subject}",
+    "________________________________\nDe : {a:full} <{a:mail}>\nEnvoyé : {dtlong}\nÀ : {d:full}\nCc : {c:full}; {e:full}\nObjet : {subject}",
+    "-----Original Message-----\nFrom: {a:mail}\nSent: {dten}\nTo: {d:mail}\nCc: {c:mail}\nSubject: RE: {subject}",
+    "De : {a:fL} <{a:mail}>\nDate : {dtlong}\nÀ : {d:mail}, {c:mail}\nObjet : TR: {subject}",
+    "Le {dtnum}, \"{a:full}\" <{a:mail}> a écrit :",
+]
+
+
+def gen_thread(C=None):
+    C = C or Ctx("thread")
+    if chance(0.6):
+        C.emit(pick(TOP_FW))
+        C.nl(2)
+    # newest message first: client -> staff or staff -> client
+    n_msgs = wpick([(1, 45), (2, 45), (3, 10)])
+    direction = pick(["in", "out"])
+    for i in range(n_msgs):
+        C.roles = {"a": "p", "d": "s", "c": "t", "e": "q"} if direction == "in" else {"a": "s", "d": "p", "c": "q", "e": "t"}
+        start = len(C.out)
+        C.emit(pick(HEADERS))
+        C.nl(2)
+        C.emit(pick(GREET))
+        C.nl(pick([1, 2]))
+        email_body(C, direction, wpick([(1, 40), (2, 45), (3, 15)]))
+        C.nl(2)
+        emit_sig(C, private=direction == "in" and chance(0.3))
+        if i and chance(0.5):
+            C.out[start:] = quote_pieces(C.out[start:], ">" * i + " ")
+        if i < n_msgs - 1:
+            C.nl(2)
+        direction = "out" if direction == "in" else "in"
+    return C
+
+
+def emitx(C, tpl, key):
+    """Render a line pattern with person placeholder X bound to key; the pattern is the template id."""
+    TEMPLATE_USE[tpl] += 1
+    C.tids.append(tpl)
+    C.out.extend(C.render(tpl.replace("{X:", "{" + key + ":"), record=False))
+
+
+def ok_for(C, tpl):
+    if C.country != "FR" and re.search(r"sire[nt]|:nir\}|:plate\}|\{plate|\{siret|\{siren", tpl):
+        return False
+    if C.country in ("US", "CA") and re.search(r"[a-z]:iban\}", tpl) and not tpl.count("{co:iban}"):
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Meeting minutes
+# ---------------------------------------------------------------------------
+MIN_TITLE = [
+    "Compte rendu de réunion – {topic} – {date}", "CR réunion {co:name} du {datenum}",
+    "Réunion de lancement projet {proj} ({co:name})", "Minutes – kick-off {co:name} – {dateen}",
+    "Point hebdo {proj} – semaine {week}", "COMPTE RENDU – Comité de pilotage n°{qty}",
+    "Visio du {date} avec {co:name} – notes de {s:first}", "Réunion client {co:name} – {date} – {time}",
+    "CR COPIL {proj} / {co:name}", "Notes de réunion ({date}, rédigées par {t:full})",
+]
+ATT_LINE = ["- {X:full} ({X:coname})", "- {X:full}, {X:title}", "- {X:civfull} – {X:title}", "• {X:capsrev} ({X:coname})",
+            "* {X:full} <{X:mail}>", "- {X:fL} – {X:coname}", "- {X:init} ({X:coname})", "- {X:full} (en visio)",
+            "- {X:civ}, {X:title} ({X:coname})", "- {X:full} – {X:mail} – {X:tel}"]
+MIN_POINT = [
+    "{p:first} rappelle que le contrat actuel expire le {date}.",
+    "{q:civ} signale des coupures récurrentes depuis la version {ver}.",
+    "Décision : passage {prod:au} au 1er {month}.",
+    "Contact technique côté client : {q:full} – {q:tel} – {q:mail}.",
+    "Adresse de livraison confirmée : {co:addr}.",
+    "Le prestataire se connectera via VPN depuis {ip4} ; l'IP sortante du client est {ip}.",
+    "{s:first} présente la nouvelle offre ; {p:first} demande un devis chiffré avant le {date}.",
+    "Budget validé : {amount}.",
+    "{r:full} quitte l'entreprise fin {month}, son successeur sera annoncé par {p:civ}.",
+    "Point RH : {r:first} est absent{r:e} jusqu'au {date}, joignable uniquement par mail ({r:mail2}).",
+    "Pour la facturation, utiliser désormais l'IBAN {co:iban}.",
+    "Les accès seront créés au nom de {q:full} ({q:mail}) et {r:full} ({r:mail}).",
+    "Le site de {town} sera équipé en priorité (référence {order}).",
+    "Visite sur site prévue le {date} à {time} : {co:addr}.",
+    "Pas de remarque sur le compte rendu précédent.",
+    "Le planning est décalé de deux semaines.",
+    "{p:first} souhaite être appelé{p:e} sur son portable plutôt que sur le standard : {p:mob}.",
+    "{t:full} fera le lien avec {team}.",
+    "SIRET de facturation à utiliser : {co:siret}.",
+    "Véhicules de la flotte concernés : {plate}, {plate2} et {plate3}.",
+    "Risque identifié : dépendance au prestataire historique.",
+    "Questions diverses : aucune.",
+    "{q:first} partage son écran : {qty} tickets ouverts, dont {qty2} critiques.",
+    "Le standard du client ({co:tel}) sera redirigé pendant la migration.",
+    "{v:full} rejoindra le projet en renfort à partir du {date}.",
+    "Le comité valide le choix {prod:du} ; {p:civ} signera le bon de commande.",
+    "Le nouveau siège sera au {co:addr} à partir de {month}.",
+    "Remarque de {q:fL} : la formation doit avoir lieu avant la mise en production.",
+]
+MIN_NEXT = ["Prochaine réunion : {date} à {time}, salle {room}.", "Next meeting: {dateen}, Teams.",
+            "Prochain point : {weekday} {time} en visio (lien envoyé par {s:first}).", "Prochain COPIL le {date}.",
+            "Date du prochain point à caler par {t:first}."]
+
+
+def gen_minutes(C=None):
+    C = C or Ctx("minutes")
+    C.emit(pick(MIN_TITLE))
+    C.nl(2)
+    cl = R.sample(list("pqru"), R.randint(2, 4))
+    st = R.sample(list("stv"), R.randint(1, 3))
+    style = pick(["bullets", "bullets", "inline", "table", "english"])
+    if style == "bullets":
+        C.raw(pick(["Présents :", "Participants :", "Étaient présents :", "PRÉSENTS"]) + "\n")
+        for i, k in enumerate(cl + st):
+            if i:
+                C.nl()
+            emitx(C, pick(ATT_LINE), k)
+    elif style == "table":
+        C.emit("| Nom | Société | Fonction |\n|---|---|---|")
+        for k in cl + st:
+            C.nl()
+            emitx(C, pick(["| {X:full} | {X:coname} | {X:title} |", "| {X:capsrev} | {X:coname} | {X:title} |"]), k)
+    else:
+        C.raw("Participants : " if style == "inline" else "Attendees: ")
+        for i, k in enumerate(cl + st):
+            if i:
+                C.raw(", " if i < len(cl + st) - 1 else pick([" et ", ", "]) if style == "inline" else ", ")
+            emitx(C, pick(["{X:full}", "{X:full} ({X:coname})", "{X:civ}", "{X:first}", "{X:fL}"]), k)
+        C.raw(".")
+    if chance(0.5):
+        C.nl()
+        C.emit(pick(["Excusé{w:e} : {w:full}", "Absent{w:e} : {w:civ}", "Excusés : {w:full}, {x:full}", "Absent excused: {w:full}"]))
+    if chance(0.4):
+        C.nl()
+        C.emit(pick(["Animation : {s:full} – Secrétaire de séance : {t:fL}", "Rédacteur : {t:init}", "Prise de notes : {s:first}"]))
+    C.nl(2)
+    if chance(0.6):
+        C.emit(pick(["Ordre du jour :\n1. {topic}\n2. {topic}\n3. Questions diverses", "ODJ : {topic} / {topic}", "Agenda:\n- {topic}\n- {topic}"]))
+        C.nl(2)
+    C.raw(pick(["Points abordés :\n", "Discussion :\n", "", "Relevé de décisions :\n"]))
+    pts = [t for t in R.sample(MIN_POINT, R.randint(3, 6)) if ok_for(C, t)]
+    bullet = pick(["- ", "- ", "• ", "1. ", ""])
+    for i, tpl in enumerate(pts):
+        if i:
+            C.nl()
+        C.raw(f"{i + 1}. " if bullet == "1. " else bullet)
+        C.emit(tpl)
+    C.nl(2)
+    style = pick(["list", "list", "table", "todo"])
+    if style == "list":
+        C.raw(pick(["Actions :", "ACTIONS", "Suites à donner :", "Next steps:"]) + "\n")
+        for i, k in enumerate(R.sample(cl + st, min(len(cl + st), R.randint(2, 4)))):
+            if i:
+                C.nl()
+            emitx(C, pick(["- {X:first} : {action} (échéance {date})", "- {X:init} : {action}", "- {action} → {X:full}, pour le {date}",
+                           "- {X:capsrev} : {action}"]), k)
+    elif style == "table":
+        C.emit("| Action | Responsable | Échéance |\n|---|---|---|")
+        for k in R.sample(cl + st, 2):
+            C.nl()
+            emitx(C, "| {action} | {X:full} | {date} |", k)
+    else:
+        C.raw("TODO\n")
+        for i, k in enumerate(R.sample(cl + st, 2)):
+            if i:
+                C.nl()
+            emitx(C, pick(["[ ] {action} – {X:init}", "[x] {action} – {X:first}"]), k)
+    C.nl(2)
+    C.emit(pick(MIN_NEXT))
+    return C
+
+
+# ---------------------------------------------------------------------------
+# Support tickets with logs
+# ---------------------------------------------------------------------------
+ISSUES = SC("""Impossible de se connecter; Lenteurs sur le portail; Erreur 500 au paiement; Synchronisation bloquée;
+    Compte verrouillé; VPN instable; Mails en spam; Imprimante introuvable; Notifications SMS absentes;
+    Export CSV vide; Doublons dans les contacts; Facture en double""")
+ISSUES_EN = SC("Login failure; Portal slowness; Payment page error; Sync stuck; Account locked; VPN drops")
+TK_HEAD = [
+    "Ticket #{n} – {issue}\nStatut : {status} | Priorité : {prio}\nDemandeur : {u:full} <{u:mail}>\nSociété : {co:name}\nTéléphone : {u:tel}\nProduit : {prod} {ver}",
+    "INC{n} | {issueen}\nOpened by: {u:mail}\nAssigned to: {s:full} (N2)\nPriority: {prioen}",
+    "[Support] Demande n° {n}\nClient : {co:name} – contact {u:civfull} ({u:tel})\nObjet : {issue}",
+    "Incident {n} ouvert le {datenum} à {time} par {s:first} suite à l'appel de {u:civ}.",
+    "Ticket {n}\nRequester: {u:full}\nEmail: {u:mail}\nPhone: {u:tel}\nSubject: {issueen}",
+    "#{n} {issue} — signalé par {u:fL} ({u:mail})",
+    "Demande {n} / {co:name} / {issue}\nContact : {u:capsrev} – {u:mob}",
+    "TICKET {n} — {issue}\nCréé par : {s:init} | Client : {u:full}",
+]
+TK_DESC = [
+    "Depuis ce matin impossible de se connecter au portail. Poste : PC-COMPTA-03 (IP {ippriv}), navigateur Chrome {ver}.",
+    "L'utilisateur {u:mail} est bloqué après 3 tentatives. Merci de réinitialiser son mot de passe.",
+    "Le client signale des lenteurs importantes depuis la migration en {ver}. Utilisateurs impactés : {q:mail}, {r:mail}.",
+    "La synchronisation échoue pour le compte de {q:full} ; les autres comptes fonctionnent.",
+    "Le VPN tombe toutes les 10 minutes. IP publique du site : {ip4}. Box remplacée le {date}.",
+    "Les mails envoyés par {u:mail} arrivent en spam chez leurs clients.",
+    "Erreur 500 sur la page de paiement lors de la validation du panier (montant {amount}).",
+    "Demande d'ajout d'un utilisateur : {q:full}, {q:title}, {q:mail}, tél. {q:mob}.",
+    "Suspicion d'intrusion : connexions SSH répétées depuis {ip4} et {ip6}.",
+    "L'imprimante réseau ({ippriv}) n'est plus visible depuis le poste de {q:first}.",
+    "Le client ne reçoit plus les notifications SMS sur le {u:mob}.",
+    "Problème de facturation : le prélèvement a été rejeté sur l'IBAN {co:iban}.",
+    "Le client a saisi son numéro de carte dans le champ commentaire : {cb}. À purger !",
+    "{u:first} indique que l'export ne contient que les en-têtes depuis la {ver}.",
+    "Poste de {q:fL} : adresse MAC {mac}, IP attribuée {ippriv}, passerelle {ippriv2}.",
+]
+TK_LOG = [
+    "{logts} ERROR [auth] Login failed for user {u:mail} from {ip4}",
+    "{ip4} - - [{apachets}] \"POST /api/v2/login HTTP/1.1\" 401 532 \"-\" \"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\"",
+    "{systs} {host} sshd[{pid}]: Failed password for invalid user admin from {ip4} port {port} ssh2",
+    "{\"ts\":\"{isots}\",\"level\":\"warn\",\"user\":\"{u:mail}\",\"src_ip\":\"{ip6}\",\"msg\":\"token expired\"}",
+    "[WARN] {datenum} {ts} – Tentative de connexion depuis {ipp} (user_id={n})",
+    "DHCPACK on {ippriv} to {mac} (PC-ACCUEIL) via eth0",
+    "X-Forwarded-For: {ip4}, {ip4b}",
+    "Received: from mail.{co:domain} ({ip4}) by mx1.{vco:domain} with ESMTPS; {rfcts}",
+    "client_ip={ip6} version={ver} build={n}",
+    "{logts} INFO  session opened for {u:mail} (ip={ipp})",
+    "{logts} DEBUG cache hit ratio=0.93 node=10.2.3 shard=4",
+    "{logts} WARN  upstream {ipprivp} timed out after 30000 ms",
+    "ping {ip4} : 4 paquets transmis, 0 reçus, 100 % de perte",
+    "traceroute to {ip4} ({ip4}), 30 hops max, 60 byte packets",
+    "{logts} INFO  build {ver} started (runtime 1.22.4, node v20.11.1)",
+    "{logts} ERROR smtp: 550 5.1.1 <{q:mail}>: Recipient address rejected",
+    "{logts} WARN  login from new device for {u:mail} — {ip6}",
+]
+TK_RESP = [
+    "Réponse {s:first} ({team}) : mot de passe réinitialisé, l'utilisateur a été prévenu par téléphone au {u:tel}.",
+    "Rappel effectué le {date} par {s:full} ; problème résolu après redémarrage de la box.",
+    "Escaladé au N3 ({t:full}). En attente de retour éditeur.",
+    "IP {ip4} bannie sur le pare-feu ({host}). Ticket clos le {date}.",
+    "Solution : mise à jour en {ver}. Ticket résolu.",
+    "Données de carte supprimées du ticket conformément à la procédure PCI-DSS.",
+    "Client informé par mail ({u:mail}). Clôture automatique dans 7 jours.",
+    "Contournement proposé : utiliser le lien de secours.\n{s:init}",
+    "Pris en charge par {s:fL} le {date} à {time}.",
+    "En attente de retour client ({u:civ}, {u:tel}).",
+]
+
+
+def gen_ticket(C=None):
+    C = C or Ctx("ticket")
+    C.emit(pick(TK_HEAD))
+    C.nl(2)
+    C.raw(pick(["Description :\n", "Description du problème :\n", "", "Symptômes :\n"]))
+    for i, tpl in enumerate(R.sample(TK_DESC, R.randint(1, 2))):
+        if i:
+            C.raw(" ")
+        C.emit(tpl)
+    C.nl(2)
+    C.raw(pick(["Logs :\n", "Extrait des logs :\n", "Logs joints par le client :\n", "```\n", "-- logs --\n"]))
+    for i, tpl in enumerate(R.sample(TK_LOG, R.randint(2, 6))):
+        if i:
+            C.nl()
+        C.emit(tpl)
+    C.nl(2)
+    for i, tpl in enumerate(R.sample(TK_RESP, R.randint(1, 3))):
+        if i:
+            C.nl()
+        C.emit(tpl)
+    return C
+
+
+# ---------------------------------------------------------------------------
+# CSV pasted in a note
+# ---------------------------------------------------------------------------
+CSV_SCHEMAS = [
+    (["nom", "prenom", "tel", "email", "iban"], ["lastcaps", "first", "mob", "mail2", "iban"]),
+    (["Nom", "Prénom", "Société", "Fonction", "Téléphone", "E-mail"], ["last", "first", "coname", "title", "tel", "mail"]),
+    (["civilite", "nom", "prenom", "date_naissance", "adresse", "telephone"], ["civw", "lastcaps", "first", "dob", "addr", "tel"]),
+    (["email", "nom", "prenom", "mobile"], ["mail", "last", "first", "mob"]),
+    (["NOM", "PRENOM", "NIR", "DATE NAISSANCE", "IBAN"], ["lastcaps", "firstcaps", "nir", "dob", "iban"]),
+    (["id", "client", "contact", "email", "tel", "carte"], ["n", "coname", "full", "mail", "tel", "cb"]),
+    (["raison_sociale", "siret", "contact", "email", "tel"], ["coname", "cosiret", "full", "mail", "cotel"]),
+    (["plaque", "proprietaire", "tel"], ["plate", "capsrev", "mob"]),
+    (["name", "email", "phone", "country"], ["full", "mail", "mob", "countryword"]),
+    (["date", "ip", "user", "action"], ["logdate", "ip", "mail", "logaction"]),
+    (["prenom", "nom", "linkedin", "email"], ["first", "last", "li", "mail"]),
+    (["Contact", "Mobile", "Fixe", "Mail"], ["fL", "mob", "fixe", "mail"]),
+    (["matricule", "nom", "prenom", "nir", "iban"], ["n", "last", "first", "nir", "iban"]),
+    (["Nom complet", "Adresse postale", "Téléphone"], ["full", "addr", "tel"]),
+    (["societe", "siren", "interlocuteur", "mail"], ["coname", "cosiren", "rev", "mail"]),
+    (["ref", "titulaire", "iban", "bic"], ["order", "capsrev", "iban", "bic"]),
+]
+CSV_PRE = SC("""Import du fichier salon {town} (à dédoublonner) :; Liste reçue de {s:first} :; Extraction CRM – relances {month} :;
+    Copie de l'export Excel :; Fichier transmis par {f:full} ({f:mail}) le {date} :; Contacts à importer dans le CRM :;
+    Export du {datenum} (ne pas diffuser) :; Lignes en erreur lors de l'import :; Données à corriger (cf. {s:init}) :""")
+CSV_POST = ["{k} lignes. À vérifier : doublon possible sur la ligne 2.", "Import fait par {s:init} le {date}.",
+            "Fin de l'extrait.", "Les lignes sans e-mail n'ont pas été importées.", "Source : salon de {town}."]
+
+
+def gen_csv(C=None):
+    C = C or Ctx("csv")
+    head, fields = pick(CSV_SCHEMAS)
+    sep = wpick([(";", 50), (",", 25), ("\t", 15), ("|", 10)])
+    nrows = R.randint(2, 7)
+    tid = "csv:" + ",".join(head) + ":" + repr(sep)
+    TEMPLATE_USE[tid] += 1
+    C.tids.append(tid)
+    if chance(0.75):
+        C.emit(pick(CSV_PRE))
+        C.nl()
+    if chance(0.9):
+        C.raw(sep.join(head if chance(0.8) else [h.upper() for h in head]))
+        C.nl()
+    keys = list("pqruwxyz")
+    for r in range(nrows):
+        cc = C.country
+        if "countryword" in fields:
+            cc = pick(["UK", "US", "BE", "CH", "ES", "DE", "IT", "MA", "CA"])
+        p = Person(cc, Company(cc))
+        C.people[f"row{r}"] = p
+        if r:
+            C.nl()
+        for i, f in enumerate(fields):
+            if i:
+                C.raw(sep)
+            if chance(0.06) and f not in ("last", "lastcaps", "full", "fL", "capsrev"):
+                continue  # empty cell
+            if f == "civw":
+                C.raw(pick(["Mme", "Madame"]) if p.g == "F" else pick(["M.", "Monsieur"]))
+                continue
+            if f == "n":
+                C.raw(str(R.randint(1000, 99999)))
+                continue
+            if f == "order":
+                C.raw(order_ref().replace(" ", ""))
+                continue
+            if f == "bic":
+                C.raw(pick(BICS_FR))
+                continue
+            if f == "countryword":
+                C.raw(pick(COUNTRY_WORD[cc]))
+                continue
+            if f == "logdate":
+                C.raw(f"{rand_day().isoformat()} {a_time(True)}")
+                continue
+            if f == "logaction":
+                C.raw(pick(["login_failed", "login_ok", "password_reset", "export", "delete_contact"]))
+                continue
+            pieces = C.pslot(p, f) if f != "ip" else [(make_ip(), IP)]
+            need_q = any(sep in t or (sep == "," and "," in t) or '"' in t for t, _ in pieces) or (chance(0.1) and sep != "\t")
+            if need_q:
+                C.raw('"')
+            C.out.extend(pieces)
+            if need_q:
+                C.raw('"')
+    if chance(0.4):
+        C.nl()
+        C.emit(pick(CSV_POST).replace("{k}", str(nrows)))
+    return C
+
+
+# ---------------------------------------------------------------------------
+# Bulleted lists / contact sheets
+# ---------------------------------------------------------------------------
+FICHE_FIELDS = [("Nom", "lastcaps"), ("Prénom", "first"), ("Nom complet", "full"), ("Tél. portable", "mob"), ("Tél. fixe", "fixe"),
+                ("Téléphone", "tel"), ("E-mail", "mail"), ("Mail perso", "mail2"), ("Adresse", "addr"), ("Date de naissance", "dob"),
+                ("Né(e) le", "dob"), ("N° SS", "nir"), ("NIR", "nir"), ("IBAN", "iban"), ("LinkedIn", "li"), ("Profil", "url"),
+                ("Immatriculation", "plate"), ("Société", "coname"), ("Fonction", "title"), ("SIRET", "cosiret"), ("Carte", "cb"),
+                ("Portable", "mob"), ("Courriel", "mail"), ("Domicile", "addr"), ("DDN", "dob"), ("RIB", "iban"), ("Véhicule", "plate"),
+                ("Standard société", "cotel"), ("Site web", "site"), ("Adresse société", "coaddr")]
+TODO_LINES = ["Rappeler {X:full} ({X:tel})", "Envoyer le devis à {X:mail}", "Vérifier l'IBAN de {X:civ} : {X:iban}",
+              "Relancer {X:civ} pour signature", "Mettre à jour l'adresse de {X:first} : {X:addr}",
+              "Demander à {X:first} sa date de naissance (dossier incomplet)", "Prendre RDV avec {X:fL} – {X:mob}",
+              "Créer le compte de {X:full} ({X:mail})", "Envoyer le contrat en recommandé : {X:addr}",
+              "Transmettre à {team} le dossier {order}", "Commander {qty} licences {prod}", "Préparer la démo du {date}",
+              "Appeler {X:first} au {X:mob} avant {time}", "Ajouter {X:li} dans la fiche de {X:capsrev}",
+              "Contrôler le n° de sécu de {X:first} ({X:nir})"]
+LIST_HEAD = SC("""À faire :; TODO; Actions de la semaine :; Suivi {co:name} :; Rappels {date} :; Points ouverts :;
+    Checklist dossier {order} :; Tâches ({s:first}) :""")
+MARKERS = ["- ", "* ", "• ", "– ", "> ", "[ ] ", "o "]
+
+
+def gen_list(C=None):
+    C = C or Ctx("list")
+    style = pick(["fiche", "fiche", "todo", "contacts", "roles", "deliveries", "checklist"])
+    mark = pick(MARKERS)
+    if style == "fiche":
+        C.emit(pick(["Fiche client", "FICHE CONTACT", "Informations client :", "Coordonnées {p:capsrev}", "Fiche prospect ({date})",
+                     "Infos récupérées par téléphone :", "Dossier adhésion – {p:full}"]))
+        C.nl(pick([1, 2]))
+        fields = [f for f in R.sample(FICHE_FIELDS, R.randint(4, 9)) if ok_for(C, "{p:" + f[1] + "}")]
+        names = [f for f in fields if f[1] in ("lastcaps", "first", "full")]
+        if not names:
+            fields.insert(0, pick([("Nom", "lastcaps"), ("Nom complet", "full"), ("Contact", "full")]))
+        lab_sep = pick([" : ", " : ", ": ", " - ", " = ", "\t"])
+        tid = "fiche:" + mark + lab_sep
+        TEMPLATE_USE[tid] += 1
+        C.tids.append(tid)
+        for i, (lab, f) in enumerate(fields):
+            if i:
+                C.nl()
+            C.raw(mark + lab + lab_sep)
+            C.out.extend(C.pslot(C.person("p"), f))
+        if chance(0.5):
+            C.nl(2)
+            C.emit(pick(["Remarque : préfère être appelé{p:e} le matin.", "Source : salon de {town}.", "Saisi par {s:first} le {date}.",
+                         "Commentaire : client depuis {year}, très satisfait {prod:du}.", "Attention : ne pas contacter avant {time}."]))
+    elif style == "todo":
+        C.emit(pick(LIST_HEAD))
+        C.nl()
+        lines = R.sample(TODO_LINES, R.randint(3, 6))
+        for i, tpl in enumerate(lines):
+            if not ok_for(C, tpl):
+                continue
+            if i:
+                C.nl()
+            C.raw(mark if mark != "[ ] " else pick(["[ ] ", "[x] "]))
+            emitx(C, tpl, pick("pqrs"))
+    elif style == "contacts":
+        C.emit(pick(["Contacts chez {co:name} :", "Interlocuteurs {co:name}", "Annuaire projet {proj} :"]))
+        C.nl()
+        pat = pick(["{X:full} – {X:title} – {X:tel}", "{X:fL} ({X:title}) : {X:mail}", "{X:civfull}, {X:title}, {X:mob}, {X:mail}",
+                    "{X:capsrev} | {X:fixe} | {X:mail}", "{X:full} / {X:tel} / {X:li}"])
+        for i, k in enumerate(R.sample(list("pqruw"), R.randint(2, 5))):
+            if i:
+                C.nl()
+            C.raw(f"{i + 1}. " if mark == "o " else mark)
+            emitx(C, pat, k)
+    elif style == "roles":
+        roles = R.sample(["Décideur", "Technique", "Compta", "Signataire", "Utilisateur clé", "Juridique", "Sponsor"], R.randint(3, 5))
+        pats = ["{X:civfull}", "{X:full} ({X:mail})", "{X:first} – {X:fixe}", "{X:fL}, {X:tel}", "{X:civ} ({X:title})"]
+        C.emit(pick(["Interlocuteurs :", "Organigramme client :", "Qui fait quoi chez {co:name} :"]))
+        C.nl()
+        for i, (role, k) in enumerate(zip(roles, "pqruw")):
+            if i:
+                C.nl()
+            C.raw(f"{mark}{role} : ")
+            emitx(C, pick(pats), k)
+    elif style == "deliveries":
+        C.emit(pick(["Livraisons semaine {week} :", "Tournée du {date} :", "Interventions prévues ({weekday}) :"]))
+        C.nl()
+        pat = pick(["{X:full}, {X:addr} – {X:tel}", "{X:civ} : {X:addr} ({X:mob})", "{X:capsrev} – {X:addr} – digicode 4512",
+                    "{time} : {X:fL}, {X:addr}"])
+        for i, k in enumerate(R.sample(list("pqruwx"), R.randint(2, 5))):
+            if i:
+                C.nl()
+            C.raw(mark)
+            emitx(C, pat, k)
+    else:
+        C.emit(pick(["Checklist ouverture de compte {p:full} :", "Pièces reçues ({p:capsrev}) :", "Dossier {order} :"]))
+        C.nl()
+        items = ["RIB reçu ({p:iban})", "Kbis ({co:siren})", "Pièce d'identité", "Justificatif de domicile : {p:addr}",
+                 "Attestation carte Vitale ({p:nir})", "Carte grise {p:plate}", "Mandat SEPA signé le {date}", "Contrat signé"]
+        for i, tpl in enumerate([t for t in R.sample(items, R.randint(3, 6)) if ok_for(C, t)]):
+            if i:
+                C.nl()
+            C.raw(pick(["[x] ", "[ ] ", "✔ ", "✘ ", "- OK - ", "- manque : "]))
+            C.emit(tpl)
+    return C
+
+
+# ---------------------------------------------------------------------------
+# Call notes / narrative CRM notes
+# ---------------------------------------------------------------------------
+NOTE_OPEN = [
+    "Appel entrant de {p:civfull} le {date} à {time}.", "RDV physique chez le client ({p:addr}).",
+    "Échange téléphonique avec {p:first} ({p:tel}).", "Visite de {s:full} sur site le {date}.",
+    "Message vocal laissé par {p:civ} : rappeler au {p:tel}.", "Note de {s:first} :",
+    "Relance n°2 pour {p:capsrev}.", "Client mécontent, appel de {p:full} ({co:name}).",
+    "Premier contact via le formulaire web ({p:mail}).", "Rencontré{s:e} au salon de {town} : {p:full}, {p:title} chez {co:name}.",
+    "{date} – appel sortant vers {p:civ} ({p:mob}), pas de réponse, message laissé.", "Visio avec {p:fL} et {q:full} ce matin.",
+    "Suite au mail de {p:first} du {date} :", "Appel de {q:civfull} pour le compte de {p:civfull}.",
+    "Passage en agence de {p:civ} accompagné{p:e} de {q:first}.",
+]
+NOTE_MID = [
+    "Souhaite passer {prod:au} ; budget annoncé : {amount}.", "{p:Il} a déménagé : nouvelle adresse {p:addr}.",
+    "Nouveau numéro : {p:mob} (l'ancien {p:mob2} ne fonctionne plus).", "Donne son IBAN pour le prélèvement : {p:iban}.",
+    "Date de naissance vérifiée : {p:dob}.", "Numéro de sécu communiqué pour le dossier : {p:nir}.",
+    "Son assistante, {q:full}, gère l'agenda : {q:fixe}.", "Demande à être recontacté{p:e} par mail uniquement ({p:mail}).",
+    "Le véhicule de fonction ({p:plate}) est à restituer le {date}.", "Payé par carte {p:cb} (exp. {expiry}), transaction refusée deux fois.",
+    "Profil LinkedIn : {p:li}", "Mentionne un litige en cours avec notre ancien commercial, {t:full}.",
+    "Pas intéressé{p:e} par {prod:le} pour l'instant, à relancer en {month}.", "Le DAF, {q:civ}, doit valider le devis {order}.",
+    "Attention : homonyme dans la base ({p:full}, autre client à {town}).", "Client depuis {year}, aucun incident.",
+    "Le siège est au {co:addr} mais la facturation se fait à l'agence.", "SIRET à corriger dans la fiche : {co:siret}.",
+    "Facture {order} contestée (montant {amount}).", "Tient à ce que {q:first} soit en copie de tous les échanges ({q:mail}).",
+    "Remboursement à effectuer sur le compte {p:iban} au nom de {p:capsrev}.", "Son blog : {p:url}",
+    "Problème de connexion depuis l'IP {ip} (bureau) ; fonctionne depuis le domicile.",
+    "Transmis à {t:first} ({team}) pour suite à donner.", "{p:first} part en congé maternité/paternité le {date}, intérim assuré par {q:fL}.",
+    "Demande la suppression de ses données (RGPD) : voir procédure.", "A reçu deux courriers à l'ancienne adresse ({p:addr}).",
+    "Souhaite un rendez-vous {weekday} prochain vers {time}.", "Conjoint{q:e} co-titulaire du contrat : {q:full}, {q:ne} le {q:dob}.",
+    "Le numéro donné ({p:mob}) sonne occupé ; essayer le fixe {p:fixe}.", "RAS côté technique.",
+    "Parle de {r:civfull}, ancien gérant, qui ne fait plus partie de la société.", "Veut comparer avec l'offre concurrente avant le {date}.",
+    "Carte grise au nom de {q:capsrev}, véhicule {p:plate}.", "Pour le Kbis : SIREN {co:siren}, greffe de {town}.",
+    "A laissé son numéro perso : {p:mob}.", "Contact chez le cabinet comptable : {r:full} ({r:mail}).",
+]
+NOTE_END = [
+    "À rappeler le {date}.", "Prochaine étape : envoi du devis par {s:first}.", "Dossier transmis à {t:full} (service juridique).",
+    "RAS.", "Relance prévue {weekday}.", "Affaire à suivre ({s:init}).", "Clôturé.", "{s:first}",
+    "Devis envoyé le {date} à {p:mail}.", "Voir aussi la fiche de {q:full}.", "Priorité haute.",
+]
+
+
+def gen_note(C=None):
+    C = C or Ctx("note")
+    C.emit(pick(NOTE_OPEN))
+    mids = [t for t in R.sample(NOTE_MID, R.randint(2, 6)) if ok_for(C, t)]
+    sep = pick([" ", "\n", "\n- "])
+    C.raw("\n- " if sep == "\n- " else pick([" ", "\n", "\n"]))
+    for i, t in enumerate(mids):
+        if i:
+            C.raw(sep)
+        C.emit(t)
+    C.raw(pick([" ", "\n", "\n\n"]))
+    C.emit(pick(NOTE_END))
+    return C
+
+
+# ---------------------------------------------------------------------------
+# Foreign contacts
+# ---------------------------------------------------------------------------
+LANG = {"BE": "fr", "CH": "fr", "LU": "fr", "MA": "fr", "CA": "fr", "UK": "en", "US": "en", "ES": "es", "IT": "it", "DE": "de"}
+GREET_L = {
+    "en": ["Hi {d:first},", "Dear {d:first},", "Dear {d:civen},", "Hello {d:first},", "Good morning {d:first},", "Hi all,", "Dear Sir or Madam,"],
+    "es": ["Hola {d:first}:", "Estimado/a {d:first}:", "Buenos días {d:first},", "Hola {d:first},", "Buenas tardes,"],
+    "it": ["Buongiorno {d:first},", "Gentile {d:first},", "Ciao {d:first},", "Buongiorno {d:civit},", "Gentili signori,"],
+    "de": ["Guten Tag {d:civde},", "Hallo {d:first},", "Sehr geehrte Damen und Herren,", "Guten Morgen {d:first},"],
+}
+BODY_L = {
+    "en": [
+        "Following our call earlier today, please find my details below:\n{a:full}\n{a:addrml}\nMobile: {a:mob}\nEmail: {a:mail}",
+        "Could you please wire the refund to our account {a:iban}?",
+        "I'm out of the office until {dateen}. For anything urgent please contact {q:full} on {q:tel}.",
+        "My date of birth is {a:dob}, as requested for the insurance form.",
+        "We have moved! Our new address is {co:addr}.",
+        "Please send the signed contract to {a:addr}, for the attention of {q:full}.",
+        "You can reach me on my mobile ({a:mob}) or on the office line {co:tel}.",
+        "Our finance contact is {q:full} ({q:mail}); please copy them on all invoices.",
+        "Here is my LinkedIn profile: {a:li}",
+        "The payment failed on card {cb}; could you retry with {cb2}?",
+        "Invoice {order} for {amount} is still unpaid as of {dateen}.",
+        "We'll be at the trade fair in {town} in {monthen}; {q:first} will be on the stand.",
+        "Our IT team has whitelisted your IP {ip4} for the SFTP transfer.",
+        "Thanks for the quick turnaround on the quote, we'll confirm by {monthen} {week}.",
+        "{q:full} is taking over the account from {monthen} onwards — {q:mail}, {q:mob}.",
+    ],
+    "es": [
+        "Te paso mis datos de contacto: móvil {a:mob}, dirección {a:addr}.",
+        "Como hablamos por teléfono, el pedido {order} se debe entregar en {co:addr}.",
+        "Para la devolución, mi cuenta es {a:iban}.",
+        "Mi colega {q:full} ({q:mail}) se encargará del seguimiento.",
+        "Estaré fuera hasta el {date}; en caso de urgencia, llamad a {q:first} al {q:tel}.",
+        "Merci pour votre retour, je vous envoie les documents demain (désolé pour mon français).",
+        "Mi fecha de nacimiento es {a:dob}.",
+    ],
+    "it": [
+        "Le invio i miei recapiti: cellulare {a:mob}, indirizzo {a:addr}.",
+        "Per il rimborso, il mio IBAN è {a:iban}.",
+        "Può contattare anche {q:full} ({q:mail}, {q:tel}) per la parte tecnica.",
+        "La consegna deve essere effettuata presso {co:addr}.",
+        "Data di nascita: {a:dob}.",
+        "Je vous écris en italien, j'espère que ce n'est pas un problème. Il preventivo {order} va bene.",
+    ],
+    "de": [
+        "Anbei meine Kontaktdaten: Mobil {a:mob}, Adresse {a:addr}.",
+        "Bitte überweisen Sie die Gutschrift auf unser Konto {a:iban}.",
+        "Ab dem {date} ist {q:full} ({q:mail}, Tel. {q:tel}) Ihr Ansprechpartner.",
+        "Die Lieferung bitte an folgende Adresse:\n{co:addrml}",
+        "Geburtsdatum: {a:dob}.",
+        "Merci de me répondre en anglais si possible. Unsere Bestellung {order} ist noch nicht angekommen.",
+    ],
+}
+CLOSE_L = {"en": ["Best regards,", "Kind regards,", "Thanks,", "Cheers,", "Many thanks,"],
+           "es": ["Un saludo,", "Saludos cordiales,", "Atentamente,", "Gracias,"],
+           "it": ["Cordiali saluti,", "Distinti saluti,", "Grazie,", "A presto,"],
+           "de": ["Mit freundlichen Grüßen", "Viele Grüße", "Beste Grüße,", "MfG"]}
+SIG_FOREIGN = [
+    "{a:full}\n{a:title}\n{a:coname}\n{a:coaddrml}\nT: {a:cotel}\nM: {a:mob}",
+    "{a:full}\n{a:mob}", "{a:first}", "{a:full} | {a:coname}\n{a:mail} | {a:mob}",
+    "{a:fL}\n{a:coname}\nTel. {a:fixe}\nMobile {a:mob}\n{a:site}", "{a:full}\n{a:title}, {a:coname}\n{a:li}",
+    "{a:full}\n{a:addrml}\n{a:tel}", "{a:capsrev}\n{a:coname}",
+]
+FOREIGN_NOTE = [
+    "Appel de {p:full} ({co:name}, {ccname}) : souhaite un devis pour {prod:le}. Rappeler au {p:tel} (attention au décalage horaire : {hours} h).",
+    "Nouveau contact {ccadj} rencontré au salon de {town} : {p:full}, {p:title}. Mobile : {p:mob}. Mail : {p:mail}.",
+    "Adresse de facturation à l'étranger :\n{co:addrml}",
+    "Coordonnées bancaires du client {ccadj} : IBAN {p:iban}.",
+    "{p:first} ne parle pas français, échanger en anglais. Tél. direct : {p:fixe}.",
+    "Livraison à envoyer chez {p:civfull}, {p:addr}.",
+    "Le numéro donné ({p:mob}) est un numéro {ccadj} : penser à composer l'indicatif.",
+    "Relance faite par {s:first} auprès de {p:civ} le {date}.",
+    "Contact secondaire : {o:full} ({o:mail}, {o:tel}).",
+    "{p:civ} souhaite recevoir les factures à son adresse perso : {p:addr}.",
+    "Client {ccadj}, filiale de {co:name}. Interlocuteur : {p:fL} ({p:mail}), standard {co:tel}.",
+    "Rappel du {date} : {p:first} confirme la commande, paiement par virement depuis le compte {p:iban}.",
+    "Standard {co:name} : {co:tel}. Ligne directe de {p:civ} : {p:fixe}. Portable : {p:mob}.",
+]
+
+
+def gen_foreign(C=None):
+    cc = pick(["BE", "BE", "CH", "CH", "ES", "UK", "US", "MA", "MA", "DE", "IT", "LU", "CA"])
+    C = C or Ctx("foreign", cc)
+    C.country = cc
+    C.client = Company(cc)
+    lang = LANG[cc]
+    mode = pick(["email", "email", "note"]) if lang == "fr" else pick(["email", "email", "email", "note"])
+    if mode == "note":
+        C.roles = {}
+        C.emit(pick(["Note {s:first} – {date}", "Contact {ccadj} – {co:name}", "Prospect {ccname}", "Appel du {date}"]))
+        C.nl()
+        for i, t in enumerate([t for t in R.sample(FOREIGN_NOTE, R.randint(2, 5)) if ok_for(C, t)]):
+            if i:
+                C.nl()
+            C.emit(t)
+        return C
+    if lang == "fr":  # French-speaking country: same e-mail shapes, foreign values
+        C.roles = {"a": "p", "d": "s"}
+        if chance(0.4):
+            C.emit(pick(PREFACE))
+            C.nl()
+        C.emit(pick(GREET))
+        C.nl(2)
+        body = [t for t in R.sample(BODY_IN, 6) if ok_for(C, t)][:R.randint(1, 3)]
+        if chance(0.5):
+            body.append(pick([t for t in FOREIGN_NOTE if "{p:" not in t and ok_for(C, t)] or BODY_ANY))
+        for i, t in enumerate(body):
+            if i:
+                C.nl(2)
+            C.emit(t.replace("{p:", "{a:"))
+        C.nl(2)
+        C.emit(pick(CLOSE) + "\n" + pick(SIG_FOREIGN))
+        return C
+    C.roles = {"a": "p", "d": "s"}
+    if chance(0.35):
+        C.emit(pick(["Mail reçu de {a:full} ({ccname}) :", "Copie mail client {ccadj} :", "[EN] mail du {date}", "Forwarded by {s:first}:"]))
+        C.nl()
+    C.emit(pick(GREET_L[lang]))
+    C.nl(2)
+    for i, t in enumerate([t for t in R.sample(BODY_L[lang], min(len(BODY_L[lang]), R.randint(1, 3))) if ok_for(C, t)]):
+        if i:
+            C.nl(2)
+        C.emit(t)
+    C.nl(2)
+    C.emit(pick(CLOSE_L[lang]) + "\n" + pick(SIG_FOREIGN))
+    return C
+
+
+# ---------------------------------------------------------------------------
+# Franglais
+# ---------------------------------------------------------------------------
+MIXED = [
+    "Hi {t:first},\n\nComme discuté on the call, je te forward le deck. Let me know si c'est ok pour toi.\nMon mobile : {s:mob}\n\nThanks,\n{s:first}",
+    "Quick update : le client ({p:full}) is OK with the pricing, mais il veut un discount de {pct} %. Can you call back at {p:tel} ? Merci !",
+    "FYI {t:first} : meeting avec {p:civ} moved to {weekday} {time}. Address : {p:addr}.",
+    "Reminder: send the NDA to {p:mail} asap, et mettre {q:full} en cc.",
+    "Lead qualifié 🔥 : {p:fL}, {p:title} @ {co:name}, {p:li}. Budget ~{amount}. Next step : démo le {date}.",
+    "Call recap ({date}) :\n- Attendees : {p:full}, {q:full}, {s:full}\n- Pain points : onboarding trop long, pas de SSO\n- Next steps : {s:first} envoie la proposal, {p:first} checks internally\n- Contact : {p:mail} / {p:mob}",
+    "Le client est based in {town} mais la facturation goes to {co:addr}. Billing contact : {q:full} ({q:mail}).",
+    "ASAP please : update IBAN du client {p:capsrev} → {p:iban} (old one was closed).",
+    "Hello team, {p:first} from {co:name} called, il a un souci with his login ({p:mail}). IP: {ip}. Can someone check?",
+    "OOO until {dateen}. For urgent matters, contactez {t:full} au {t:mob}.",
+    "Deal closed 🎉 avec {co:name} ! Signataire : {p:civfull}. Kick-off le {date}, onsite at {co:addr}.",
+    "Churn risk : {p:full} n'a pas renouvelé, last login {date}. Owner : {s:first}. Please follow up by phone ({p:tel}).",
+    "Note to self : {p:first} prefers WhatsApp ({p:mob}), never call before {time}.",
+    "Sync avec {t:fL} : on push l'upsell {prod:du} to {p:civ} next week. Her/his EA is {q:full} ({q:fixe}).",
+    "Hi {p:first}, sorry for the late reply ! Je t'envoie le contrat ce soir. Peux-tu me confirmer ton adresse : {p:addr} ? Cheers, {s:first}",
+    "Customer feedback ({p:full}, {co:name}) : \"great product mais le support est trop lent\". Rating 3/5.",
+    "Escalation : {p:civ} threatens to cancel. Manager in the loop : {t:full}. Ticket {n}.",
+    "Shipping update — parcel {order} delivered to {p:addr}, signed by {q:first}.",
+]
+
+
+def gen_mixed(C=None):
+    C = C or Ctx("mixed_en")
+    k = R.randint(1, 3)
+    for i, t in enumerate(R.sample(MIXED, k)):
+        if i:
+            C.nl(2)
+        C.emit(t)
+    return C

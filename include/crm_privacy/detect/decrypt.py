@@ -6,7 +6,7 @@ its position is found again in a note. Each ciphertext goes through presidio-ano
 marker. Everything else in the text is kept as it is.
 
 AES-CBC as Presidio does it has no integrity check: a wrong key almost always fails (bad padding, or
-bytes that are not UTF-8) and is refused, but about one ciphertext in 256 still "decrypts" to garbage.
+bytes that are not UTF-8) and is refused, but a short span can, rarely, "decrypt" to garbage.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from crm_privacy.detect.entities import PERSON, Span, resolve_overlaps
 from crm_privacy.detect.nlp import CHUNK_CHARS, DEFAULT_MODEL, NER_BATCH_CHARS, load_ner
 from crm_privacy.detect.recognizers import FrSpacyPersonRecognizer, pattern_recognizers
 from crm_privacy.detect.recognizers._words import is_stop
-from crm_privacy.detect.unicode import without_surrogates
+from crm_privacy.detect.unicode import for_analysis
 from crm_privacy.detect.windows import Window, windows
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class PiiEngine:
                 continue
             for window in windows(len(text), self.chunk_chars):
                 piece = text if window.end - window.start == len(text) else text[window.start : window.end]
-                yield _Unit(i, window, without_surrogates(piece))
+                yield _Unit(i, window, for_analysis(piece))
 
     def _analyze_group(self, group: list[_Unit], found: list[list[Span]]) -> None:
         spans = [[s for r in self.recognizers for s in r.find(unit.text)] for unit in group]

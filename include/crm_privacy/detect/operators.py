@@ -128,7 +128,10 @@ class Encrypt:
 
 def check_aes_key(key: str | bytes) -> None:
     """Raise ValueError (naming sizes, never the key) unless ``key`` is an AES key Presidio accepts."""
-    size = len(key.encode("utf-8", "surrogatepass") if isinstance(key, str) else key)
+    try:
+        size = len(key.encode("utf-8") if isinstance(key, str) else key)
+    except UnicodeEncodeError:  # bytes of the environment that were not UTF-8 (surrogateescape)
+        raise ValueError("an AES key given as text must be valid UTF-8") from None
     if size not in AES_KEY_BYTES:
         raise ValueError(f"an AES key is 16, 24 or 32 bytes (128, 192 or 256 bits), this one is {size} bytes")
 

@@ -24,3 +24,19 @@ def without_surrogates(text: str) -> str:
     if text.isascii() or _SURROGATE.search(text) is None:
         return text
     return _SURROGATE.sub(REPLACEMENT, text)
+
+
+# No-break, narrow, thin, figure and other fixed-width spaces (pasted from word processors and
+# e-mails: "06\u00a012\u00a034...") read as a space; non-breaking hyphens as a hyphen. One code point
+# for one, so offsets do not move.
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_FOR_ANALYSIS = str.maketrans({**dict.fromkeys(_SPACES, " "), "\u2010": "-", "\u2011": "-"})
+_ODD = re.compile(f"[{_SPACES}\u2010\u2011\ud800-\udfff]")
+
+
+def for_analysis(text: str) -> str:
+    """What the recognizers read: lone surrogates as U+FFFD, typographic spaces as spaces,
+    non-breaking hyphens as hyphens; the same object when there is nothing to change."""
+    if text.isascii() or _ODD.search(text) is None:
+        return text
+    return without_surrogates(text).translate(_FOR_ANALYSIS)

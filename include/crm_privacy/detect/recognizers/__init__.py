@@ -14,6 +14,7 @@ from crm_privacy.detect.recognizers.fr_name_gazetteer import FrNameGazetteerReco
 from crm_privacy.detect.recognizers.fr_nir import FrNirRecognizer
 from crm_privacy.detect.recognizers.fr_phone import FrPhoneRecognizer
 from crm_privacy.detect.recognizers.fr_siren import FrSirenRecognizer
+from crm_privacy.detect.recognizers.fr_spelled_phone import FrSpelledPhoneRecognizer
 from crm_privacy.detect.recognizers.fr_siret import FrSiretRecognizer
 from crm_privacy.detect.recognizers.fr_spacy_person import FrSpacyPersonRecognizer
 from crm_privacy.detect.recognizers.iban import FrIbanRecognizer
@@ -24,6 +25,7 @@ PATTERN_RECOGNIZERS: tuple[type[FrPatternRecognizer], ...] = (
     FrEmailRecognizer,
     FrPhoneRecognizer,
     ForeignPhoneRecognizer,
+    FrSpelledPhoneRecognizer,
     FrIbanRecognizer,
     FrNirRecognizer,
     FrCreditCardRecognizer,
@@ -63,5 +65,6 @@ __all__ = [
     "FrSirenRecognizer",
     "FrSiretRecognizer",
     "FrSpacyPersonRecognizer",
+    "FrSpelledPhoneRecognizer",
     "pattern_recognizers",
 ]

@@ -48,6 +48,28 @@ STOP_WORDS: frozenset[str] = _wordlist(
     """
 )
 
+# Words that are never a person's name on their own, though spaCy tags them PER in French notes:
+# English month and day names ("le 3 December") and the vocabulary of offer and product names
+# ("Offre Cloud Pro", "Pack Sérénité Plus"). A PER span made only of these is dropped.
+NOT_NAME_WORDS: frozenset[str] = _wordlist(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday
+    offre offres pack forfait formule gamme abonnement option edition cloud pro premium plus
+    business box fibre office suite starter essentiel essentielle serenite confort gold silver
+    platinum standard basic team max ultra light lite mini home family famille duo solo connect
+    smart digital online web mobile data security securite protect protection expert advanced
+    enterprise corporate start evolution evo liberte zen energie eco green classic classique
+    """
+)
+
+#: Words before a number that make it a reference, not a phone number ("réf 0123 4567 89").
+REFERENCE_WORDS: tuple[str, ...] = (
+    "ref", "commande", "facture", "dossier", "ticket", "contrat", "siren", "siret", "tva", "rcs",
+    "iban", "bic", "compte", "code", "colis", "suivi", "lot", "serie", "version", "montant", "total",
+)  # fmt: skip
+
 #: Lower-case particles allowed inside a capitalised name ("Jean de La Fontaine").
 PARTICLES: frozenset[str] = frozenset(
     {

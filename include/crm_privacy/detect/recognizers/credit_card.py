@@ -22,7 +22,7 @@ _ISSUERS = (
     (re.compile(r"1"), (15,)),  # UATP (airline cards)
 )
 _DINERS = re.compile(r"3(?:0[0-5]|[68])")
-_SEPARATORS = re.compile(r"[ \-]")
+_SEPARATORS = re.compile(r"[ \-.]")
 
 
 class FrCreditCardRecognizer(FrPatternRecognizer):
@@ -34,7 +34,7 @@ class FrCreditCardRecognizer(FrPatternRecognizer):
 
     ENTITY = CREDIT_CARD
     NEEDS = r"[0-9]"
-    PATTERNS = (Pattern("card", r"(?<![0-9])[0-9]{4}(?:[ \-]?[0-9]{2,6}){2,4}(?![0-9])", 0.3),)
+    PATTERNS = (Pattern("card", r"(?<![0-9.])[0-9]{4}(?:[ \-.]?[0-9]{2,6}){2,4}(?![0-9]|\.[0-9])", 0.3),)
     CONTEXT = ("carte", "cb", "visa", "mastercard", "amex", "paiement", "credit")
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:

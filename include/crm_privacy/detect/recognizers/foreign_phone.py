@@ -14,7 +14,7 @@ import phonenumbers
 from presidio_analyzer import Pattern
 
 from crm_privacy.detect.entities import PHONE_NUMBER
-from crm_privacy.detect.recognizers._words import has_context
+from crm_privacy.detect.recognizers._words import REFERENCE_WORDS, has_context
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 # Regions tried in order for a number with a trunk 0 ("0470 12 34 56", "079 123 45 67",
@@ -25,15 +25,12 @@ NANP_REGIONS = ("US", "CA")
 # Numbers with no trunk prefix (Spain, Portugal: 9 digits), only after a phone word.
 BARE_REGIONS = ("ES", "PT", "IT", "PL", "US", "CA")
 _PHONE_WORDS = (
-    "tel", "phone", "portable", "mobile", "gsm", "cell", "fixe", "fax", "numero", "n°", "joindre",
-    "appeler", "whatsapp", "telefono", "telefone", "movil", "number", "num",
-)  # fmt: skip
-# "réf 0123 4567 89", "commande 2024 0012 33": references, whatever phonenumbers thinks of them
-_NOT_PHONE_WORDS = (
-    "ref", "commande", "facture", "dossier", "ticket", "contrat", "siren", "siret", "tva", "rcs",
-    "iban", "bic", "compte", "code", "colis", "suivi", "lot", "serie", "version", "montant", "total",
+    "tel", "phone", "portable", "mobile", "gsm", "cell", "fixe", "fax", "numero", "joindre",
+    "appeler", "whatsapp", "telefono", "telefone", "movil", "number", "natel", "handy",
 )  # fmt: skip
 _DATE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
+_PAIRS = re.compile(r"^[0-9]{2}(?:[ .\-][0-9]{2})+$")
+_GROUPED = re.compile(r"^[1-9][0-9]{0,2}([ .\-])[0-9]{1,4}(?:\1[0-9]{2,4}){2,3}$")
 _NANP = re.compile(r"^(?:\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}([ .\-])\d{3}\1\d{4})$")
 
 
@@ -59,15 +56,19 @@ class ForeignPhoneRecognizer(FrPatternRecognizer):
         digits = re.sub(r"[^0-9]", "", candidate)
         if not 8 <= len(digits) <= 13 or _DATE.match(candidate):
             return None
-        if has_context(text, start, _NOT_PHONE_WORDS, window=15):
+        if has_context(text, start, REFERENCE_WORDS, window=15):
             return None
         cued = has_context(text, start, _PHONE_WORDS, window=25)
+        if _PAIRS.match(candidate):
+            return None  # "06 12 34 56": the French writing (a digit pair short), not a foreign one
         if candidate.startswith("0") or candidate.startswith("(0"):
-            regions: tuple[str, ...] = TRUNK_REGIONS
+            regions: tuple[str | None, ...] = TRUNK_REGIONS
         elif _NANP.match(candidate):
             regions = NANP_REGIONS
         elif cued:
             regions = BARE_REGIONS
+        elif _GROUPED.match(candidate) and _valid_in("+" + candidate, (None,)):
+            return start, end  # "91-415-555-0132", "44 20 7123 4567": a country code without its "+"
         else:
             return None
         # after a phone word, a possible length is enough (fictitious and unallocated numbers too)
@@ -77,7 +78,7 @@ class ForeignPhoneRecognizer(FrPatternRecognizer):
         return None  # validated in refine(), where the context is known; reported at 0.5
 
 
-def _valid_in(number: str, regions: tuple[str, ...], *, possible: bool = False) -> bool:
+def _valid_in(number: str, regions: tuple[str | None, ...], *, possible: bool = False) -> bool:
     check = phonenumbers.is_possible_number if possible else phonenumbers.is_valid_number
     for region in regions:
         try:

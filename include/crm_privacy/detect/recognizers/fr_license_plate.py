@@ -7,6 +7,7 @@ import re
 from presidio_analyzer import Pattern
 
 from crm_privacy.detect.entities import FR_LICENSE_PLATE
+from crm_privacy.detect.recognizers._words import has_context
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 # SIV letters exclude I, O and U; the blocks "SS" and "WW" (temporary plates) are not issued on the
@@ -27,10 +28,10 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
     PATTERNS = (
         Pattern("siv", rf"(?<![\w\-])(?-i:{_SIV_LETTERS}([ \-])(?!000)[0-9]{{3}}\1{_SIV_LETTERS})(?![\w\-])", 0.6),
         Pattern("siv any case", rf"(?<![\w\-]){_SIV_LETTERS}([ \-])(?!000)[0-9]{{3}}\1{_SIV_LETTERS}(?![\w\-])", 0.5),
-        Pattern("siv compact", rf"(?<![\w\-])(?-i:{_SIV_LETTERS}(?!000)[0-9]{{3}}{_SIV_LETTERS})(?![\w\-])", 0.5),
+        Pattern("siv compact", rf"(?<![\w\-]){_SIV_LETTERS}(?!000)[0-9]{{3}}{_SIV_LETTERS}(?![\w\-])", 0.5),
         Pattern(
             "fni",
-            rf"(?<![\w\-])(?-i:[1-9][0-9]{{0,3}}[ \-]?[A-HJ-NP-Z]{{1,3}}[ \-]?{_DEPARTMENT})(?![\w\-])",
+            rf"(?<![\w\-])[1-9][0-9]{{0,3}}[ \-][A-HJ-NP-Z]{{1,3}}[ \-]{_DEPARTMENT}(?![\w\-])",
             0.4,
         ),
     )
@@ -38,7 +39,7 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
         "immatricul",
         "immat",
         "plaque",
-        "vehicule",
+        "vehic",
         "voiture",
         "auto",
         "moto",
@@ -53,11 +54,15 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
     )
     CONTEXT_REQUIRED = frozenset({"siv any case", "siv compact", "fni"})
 
+    def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
+        start, end = match.span()
+        letters = re.sub(r"[^A-Za-z]", "", text[start:end]).upper()
+        if pattern_name == "siv" and "-" not in text[start:end] and not has_context(text, start, self.CONTEXT):
+            # "LE 100 KM", "DE 250 ML" in a text typed in capitals: words and units, not a plate
+            if letters[:2] in _WORDS or letters[2:] in _UNITS:
+                return None
+        return start, end
+
     def validate_result(self, pattern_text: str) -> bool:
         letters = re.sub(r"[^A-Za-z]", "", pattern_text).upper()
-        if len(letters) != 4:
-            return True  # FNI: only after a cue
-        if letters[:2] in ("SS", "WW") or letters[2:] == "SS":
-            return False
-        # "LE 100 KM", "DE 250 ML" in a text typed in capitals: words and units, not a plate
-        return "-" in pattern_text or (letters[:2] not in _WORDS and letters[2:] not in _UNITS)
+        return len(letters) != 4 or not (letters[:2] in ("SS", "WW") or letters[2:] == "SS")

@@ -11,7 +11,7 @@ from crm_privacy.detect.entities import FR_NIR
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 _S = r"[ .\-]?"
-_SEPARATORS = re.compile(r"[ .\-]")
+_SEPARATORS = re.compile(r"[ .\-/]")
 
 
 class FrNirRecognizer(FrPatternRecognizer):
@@ -24,7 +24,7 @@ class FrNirRecognizer(FrPatternRecognizer):
         Pattern(
             "nir",
             rf"(?<![0-9A-Za-z])[1-478]{_S}[0-9]{{2}}{_S}(?:0[1-9]|1[0-2]|[2-9][0-9]){_S}"
-            rf"(?:[0-9]{{2}}|2[AaBb]){_S}[0-9]{{3}}{_S}[0-9]{{3}}{_S}[0-9]{{2}}(?![0-9])",
+            rf"(?:[0-9]{{2}}|2[AaBb]){_S}[0-9]{{3}}{_S}[0-9]{{3}}(?:{_S}|[ ]?/[ ]?)[0-9]{{2}}(?![0-9])",
             0.5,
         ),
     )

@@ -8,6 +8,7 @@ import phonenumbers
 from presidio_analyzer import Pattern
 
 from crm_privacy.detect.entities import PHONE_NUMBER
+from crm_privacy.detect.recognizers._words import REFERENCE_WORDS, has_context
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 _SEP = r"[ .\-]?"
@@ -20,6 +21,7 @@ _SEPARATORS = re.compile(r"[^0-9]+")
 # Digit groups of the usual writings, after the prefix: "06 12 34 56 78", "0612345678",
 # "0596 12 34 56" (overseas, 08 00 numbers); "+33 6 12 34 56 78", "+33612345678".
 _NATIONAL_SHAPES = frozenset({(10,), (2, 2, 2, 2, 2), (4, 2, 2, 2)})
+_LOOSE_SHAPES = frozenset({(1, 2, 2, 2, 2), (2, 2, 2, 2, 1)})
 _INTERNATIONAL_SHAPES = frozenset({(9,), (1, 2, 2, 2, 2), (3, 2, 2, 2)})
 # Overseas country codes: 9 digits (La Réunion/Mayotte, Guadeloupe, Guyane, Martinique), 6 digits
 # (Saint-Pierre-et-Miquelon, Wallis-et-Futuna, Nouvelle-Calédonie), 8 digits (Polynésie).
@@ -61,21 +63,35 @@ class FrPhoneRecognizer(FrPatternRecognizer):
         ),
         Pattern(
             "international",
-            r"(?<![\w+])\+(?!33)[1-9][0-9]{0,2}(?:[ .\-]?\(?[0-9]{1,4}\)?){2,5}(?![0-9])",
+            r"(?<![\w+])(?:\+|00)(?!33)[1-9][0-9]{0,2}(?:[ .\-]?\(?[0-9]{1,4}\)?){2,5}(?![0-9])",
+            0.4,
+        ),
+        # "6 77 66 41 65" (trunk 0 forgotten), "06 81 83 36 9" (a digit missing): after a phone word only
+        Pattern(
+            "fr national loose",
+            r"(?<![\w+.,])(?:0?[1-9](?:[ .][0-9]{2}){4}|0[1-9](?:[ .][0-9]{2}){3}[ .][0-9])(?![0-9]|[.,][0-9])",
             0.4,
         ),
     )
-    CONTEXT = ("tel", "telephone", "portable", "mobile", "fixe", "appeler", "joindre", "numero")
+    CONTEXT = (
+        "tel", "telephone", "portable", "mobile", "fixe", "appel", "joindre", "joignable", "numero",
+        "standard", "ligne", "urgence", "sms", "whatsapp", "gsm", "fax", "rappel",
+    )  # fmt: skip
+    CONTEXT_REQUIRED = frozenset({"fr national loose"})
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span()
         if pattern_name == "fr national" and _IBAN_HEAD.search(text, max(0, start - 40), start):
             return None
+        if not _usual_shape(text[start:end]) and has_context(text, start, REFERENCE_WORDS, window=15):
+            return None  # "réf 0123 4567 89": an odd grouping after a reference word is a reference
         return start, end
 
     def validate_result(self, pattern_text: str) -> bool:
         if _usual_shape(pattern_text):
             return True
+        if tuple(len(g) for g in _GROUPS.findall(pattern_text)) in _LOOSE_SHAPES:
+            return True  # only the loose pattern, after a phone word, gives these
         number = _TRUNK.sub("+33", pattern_text)
         # a national number may belong to an overseas département (06 39 Mayotte, 06 90 Guadeloupe,
         # 06 92 La Réunion...): French CRMs hold them in the same national writing

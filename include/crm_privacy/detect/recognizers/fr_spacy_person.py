@@ -9,7 +9,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from crm_privacy.detect.entities import PERSON, Span
-from crm_privacy.detect.recognizers._words import PARTICLES, is_stop, person_not_company
+from crm_privacy.detect.recognizers._words import NOT_NAME_WORDS, PARTICLES, fold, is_stop, person_not_company
 from crm_privacy.detect.recognizers.base import to_results
 
 _CIVILITY = re.compile(
@@ -47,6 +47,8 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         words.pop()
     if not words:
         return None
+    if all(fold(w.group()) in NOT_NAME_WORDS for w in words):
+        return None  # "December", "Cloud Pro"
     start, end = words[0].start(), words[-1].end()
     span = text[start:end]
     if len(span) < 2 or _NOT_A_NAME.search(span) or "\n" in span or not span[0].isupper():

@@ -24,7 +24,7 @@ class FrIbanRecognizer(FrPatternRecognizer):
     PATTERNS = (
         Pattern(
             "iban",
-            r"(?<![A-Za-z0-9\-])[A-Z]{2}[0-9]{2}(?:[ \-]?[A-Z0-9]){11,30}(?![A-Za-z0-9])",
+            r"(?<![A-Za-z0-9\-])[A-Z]{2}[ ]?[0-9]{2}(?:[ \-]?[A-Z0-9]){11,30}(?![A-Za-z0-9])",
             0.5,
         ),
     )

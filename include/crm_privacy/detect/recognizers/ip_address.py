@@ -19,7 +19,8 @@ _HEX_RUN = r"(?=[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:)[0-9A-Fa-f:.]{2,45}+"
 _ZONE = r"(?:%[0-9A-Za-z]+)?"
 # "v2.3.1.4", "version 2.3.1.4", "build 10.0.19045.1": a software version, not an address.
 _VERSION_CUE = re.compile(
-    r"(?:\bv|\bversion|\bvers\.|\brelease|\bbuild|\bfirmware|\bmaj|\bmise a jour)[ :.]*$"
+    r"(?:\bv|\bversion|\bvers\.|\brelease|\bbuild|\bfirmware|\bmaj|\bmise a jour|\bappli|\blogiciel"
+    r"|\bpatch|\bmodele)\b[^0-9]{0,16}$"
 )
 
 
@@ -52,7 +53,7 @@ class FrIpAddressRecognizer(FrPatternRecognizer):
                 text[end - 1] == "." or (text[end - 1] == ":" and text[end - 2 : end] != "::")
             ):
                 end -= 1
-        if pattern_name == "ipv4" and _VERSION_CUE.search(fold_text(text[max(0, start - 20) : start])):
+        if pattern_name == "ipv4" and _VERSION_CUE.search(fold_text(text[max(0, start - 30) : start])):
             return None
         return start, end
 

@@ -7,10 +7,10 @@ from string import Formatter
 
 from faker import Faker
 
-from crm_privacy.detect.corpus.hard_cases import HARD_CASES
-from crm_privacy.detect.corpus.markup import LabelledText, parse_markup
-from crm_privacy.detect.corpus.templates import TEMPLATES
-from crm_privacy.detect.corpus.values import Values
+from bench.detect.corpus.hard_cases import HARD_CASES
+from bench.detect.corpus.markup import LabelledText, parse_markup
+from bench.detect.corpus.templates import TEMPLATES
+from bench.detect.corpus.values import Values
 
 #: Share of generated notes typed all in lower case, and all in upper case (real CRMs have both).
 LOWER_SHARE, UPPER_SHARE = 0.08, 0.06

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crm_privacy.detect.corpus.generate import benchmark_corpus, generate_corpus, hard_cases
-from crm_privacy.detect.corpus.markup import GoldSpan, LabelledText, parse_markup
+from bench.detect.corpus.generate import benchmark_corpus, generate_corpus, hard_cases
+from bench.detect.corpus.markup import GoldSpan, LabelledText, parse_markup
 
 __all__ = ["GoldSpan", "LabelledText", "benchmark_corpus", "generate_corpus", "hard_cases", "parse_markup"]

@@ -14,7 +14,7 @@ import phonenumbers
 from faker import Faker
 from stdnum.fr import nir
 
-from crm_privacy.detect.corpus.markup import mark
+from bench.detect.corpus.markup import mark
 
 CITIES = (
     "Paris", "Lyon", "Marseille", "Toulouse", "Nice", "Nantes", "Strasbourg", "Montpellier", "Bordeaux",

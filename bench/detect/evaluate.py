@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from crm_privacy.detect.corpus.markup import GoldSpan, LabelledText
+from bench.detect.corpus.markup import GoldSpan, LabelledText
 from crm_privacy.detect.entities import Span
 
 

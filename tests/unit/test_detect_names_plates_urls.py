@@ -1,0 +1,93 @@
+"""Issue 8: names without cues, licence plates, personal URLs, foreign national phone numbers, IBAN
+and card writings, and the month-name and product false positives."""
+
+from __future__ import annotations
+
+import pytest
+
+from crm_privacy.detect.engine import PiiEngine
+from crm_privacy.detect.scrub import scrub_text
+
+
+def found(engine: PiiEngine, text: str) -> set[tuple[str, str]]:
+    return {(s.entity_type, text[s.start : s.end]) for s in engine.analyze(text)}
+
+
+FOUND = [
+    # names without a civility, a label or a verb cue
+    ("rappeler lucien ferrand demain", ("PERSON", "lucien ferrand")),
+    ("dossier transmis par odile marchal", ("PERSON", "odile marchal")),
+    ("Jean-Aimé Roux a signé le bon", ("PERSON", "Jean-Aimé Roux")),
+    ("validé avec È. Brun", ("PERSON", "È. Brun")),
+    ("pierre dupont est passé", ("PERSON", "pierre dupont")),
+    ("ODILE MARCHAL", ("PERSON", "ODILE MARCHAL")),
+    ("Bonjour Claire,\nmerci pour votre retour.", ("PERSON", "Claire")),
+    ("vu avec Julie ce matin", ("PERSON", "Julie")),
+    ("Merci d'avance.\nCordialement,\nJulie Morel\n06 12 34 56 78", ("PERSON", "Julie Morel")),
+    ("Cordialement, MARTIN Sophie", ("PERSON", "MARTIN Sophie")),
+    # licence plates
+    ("véhicule immatriculé AB-123-CD", ("FR_LICENSE_PLATE", "AB-123-CD")),
+    ("plaque GH 456 JK relevée", ("FR_LICENSE_PLATE", "GH 456 JK")),
+    ("immat AB123CD", ("FR_LICENSE_PLATE", "AB123CD")),
+    ("ancienne plaque 1234 AB 75", ("FR_LICENSE_PLATE", "1234 AB 75")),
+    # personal URLs
+    ("profil linkedin.com/in/claire-dupont-1234.", ("URL", "linkedin.com/in/claire-dupont-1234")),
+    ("voir https://www.facebook.com/odile.marchal", ("URL", "https://www.facebook.com/odile.marchal")),
+    ("son blog https://claire-dupont.fr/blog", ("URL", "https://claire-dupont.fr/blog")),
+    # foreign numbers in their national writing
+    ("US: (415) 555-0132", ("PHONE_NUMBER", "(415) 555-0132")),
+    ("bureau 415-555-0132", ("PHONE_NUMBER", "415-555-0132")),
+    ("GSM 0470 12 34 56", ("PHONE_NUMBER", "0470 12 34 56")),
+    ("Natel 079 123 45 67", ("PHONE_NUMBER", "079 123 45 67")),
+    ("mobile 07700 900123", ("PHONE_NUMBER", "07700 900123")),
+    ("tel 612 345 678 (Madrid)", ("PHONE_NUMBER", "612 345 678")),
+    ("Tél : +44 7700 900123", ("PHONE_NUMBER", "+44 7700 900123")),
+    ("portable 0612-345678 (Casablanca)", ("PHONE_NUMBER", "0612-345678")),
+    # IBAN writings
+    ("IBAN FR76 30006 00001 12345678901 89", ("IBAN_CODE", "FR76 30006 00001 12345678901 89")),
+    ("IBAN FR76-3000-6000-0112-3456-7890-189", ("IBAN_CODE", "FR76-3000-6000-0112-3456-7890-189")),
+    ("compte BE68539007547034", ("IBAN_CODE", "BE68539007547034")),
+    # cards
+    ("cartes 4012888888881881 4012 8888 8888 1881", ("CREDIT_CARD", "4012 8888 8888 1881")),
+    ("cartes 4012888888881881 4012 8888 8888 1881", ("CREDIT_CARD", "4012888888881881")),
+    ("Amex 371449635398431", ("CREDIT_CARD", "371449635398431")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND, ids=[t for t, _ in FOUND])
+def test_found(pii_engine: PiiEngine, text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(pii_engine, text)
+
+
+NOT_A_PERSON = [
+    "le 3 December",
+    "Offre Cloud Pro souscrite",
+    "Pack Sérénité Plus activé hier",
+    "rose blanc et vert",  # names that are also words, in lower case, with no cue
+    "salon de Lyon, stand 12",
+    "avec Orange Business Services",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_PERSON)
+def test_no_person(pii_engine: PiiEngine, text: str) -> None:
+    assert not [t for t, _ in found(pii_engine, text) if t == "PERSON"]
+
+
+NOTHING = [
+    "LE 100 KM A PIED",  # capitals: a word and a unit, not a plate
+    "site www.acme.fr et linkedin.com/company/acme",  # company pages
+    "Commande 2024-0123-45 livrée le 12.03.2024",
+    "Montant 1 250 000 EUR",
+    "ticket 0123 4567 89",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_nothing(pii_engine: PiiEngine, text: str) -> None:
+    assert found(pii_engine, text) == set()
+
+
+def test_new_types_have_placeholders(pii_engine: PiiEngine) -> None:
+    text = "Voiture AB-123-CD, profil linkedin.com/in/claire-dupont-1234, rappeler lucien ferrand"
+    assert scrub_text(text) == "Voiture <IMMATRICULATION>, profil <URL>, rappeler <PERSONNE>"
