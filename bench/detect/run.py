@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.detect.corpus import LabelledText, benchmark_corpus
-from crm_privacy.detect.entities import Span
 from bench.detect.evaluate import score
+from crm_privacy.detect.entities import Span
 
 STOCK_TYPES = {  # stock Presidio type -> ours; everything else is left out of the comparison
     "PERSON": "PERSON",

@@ -6,8 +6,8 @@ import pytest
 
 from bench.detect.corpus import generate_corpus, hard_cases, parse_markup
 from bench.detect.corpus.templates import TEMPLATES
-from crm_privacy.detect.engine import PiiEngine
 from bench.detect.evaluate import Scores, score
+from crm_privacy.detect.engine import PiiEngine
 
 STRICT_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD", "FR_NIR")
 

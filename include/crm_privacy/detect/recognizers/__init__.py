@@ -14,9 +14,9 @@ from crm_privacy.detect.recognizers.fr_name_gazetteer import FrNameGazetteerReco
 from crm_privacy.detect.recognizers.fr_nir import FrNirRecognizer
 from crm_privacy.detect.recognizers.fr_phone import FrPhoneRecognizer
 from crm_privacy.detect.recognizers.fr_siren import FrSirenRecognizer
-from crm_privacy.detect.recognizers.fr_spelled_phone import FrSpelledPhoneRecognizer
 from crm_privacy.detect.recognizers.fr_siret import FrSiretRecognizer
 from crm_privacy.detect.recognizers.fr_spacy_person import FrSpacyPersonRecognizer
+from crm_privacy.detect.recognizers.fr_spelled_phone import FrSpelledPhoneRecognizer
 from crm_privacy.detect.recognizers.iban import FrIbanRecognizer
 from crm_privacy.detect.recognizers.ip_address import FrIpAddressRecognizer
 from crm_privacy.detect.recognizers.personal_url import FrPersonalUrlRecognizer
@@ -47,8 +47,8 @@ def pattern_recognizers() -> list[FrPatternRecognizer]:
 
 
 __all__ = [
-    "ForeignPhoneRecognizer",
     "PATTERN_RECOGNIZERS",
+    "ForeignPhoneRecognizer",
     "FrAddressRecognizer",
     "FrBirthDateRecognizer",
     "FrCivilityPersonRecognizer",
@@ -58,9 +58,9 @@ __all__ = [
     "FrIpAddressRecognizer",
     "FrLicensePlateRecognizer",
     "FrNameGazetteerRecognizer",
-    "FrPersonalUrlRecognizer",
     "FrNirRecognizer",
     "FrPatternRecognizer",
+    "FrPersonalUrlRecognizer",
     "FrPhoneRecognizer",
     "FrSirenRecognizer",
     "FrSiretRecognizer",

@@ -58,7 +58,11 @@ class FrPatternRecognizer(PatternRecognizer):
                 bounds = self.refine(text, match, pattern.name)
                 # a refined span shorter than the match (trailing groups dropped) lets the search
                 # resume right after it: "4012888888881881 4012 8888 8888 1881" is two cards
-                pos = max(match.end(), match.start() + 1) if bounds is None else max(bounds[1], match.start() + 1)
+                pos = (
+                    max(match.end(), match.start() + 1)
+                    if bounds is None
+                    else max(bounds[1], match.start() + 1)
+                )
                 if bounds is None or bounds in found:
                     continue
                 start, end = bounds

@@ -13,8 +13,57 @@ from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 # SIV letters exclude I, O and U; the blocks "SS" and "WW" (temporary plates) are not issued on the
 # left, "SS" not on the right.
 _SIV_LETTERS = r"[A-HJ-NP-TV-Z]{2}"
-_WORDS = frozenset("LE LA DE DU EN ET UN AU NE SE CE SA MA TA ES EST PAR SUR NB CF".split())
-_UNITS = frozenset("KM ML CL DL KG MG MM CM HT EU GB MB KB PC MN JR HR MW KW KV AH EX NB".split())
+_WORDS = frozenset(
+    [
+        "LE",
+        "LA",
+        "DE",
+        "DU",
+        "EN",
+        "ET",
+        "UN",
+        "AU",
+        "NE",
+        "SE",
+        "CE",
+        "SA",
+        "MA",
+        "TA",
+        "ES",
+        "EST",
+        "PAR",
+        "SUR",
+        "NB",
+        "CF",
+    ]
+)
+_UNITS = frozenset(
+    [
+        "KM",
+        "ML",
+        "CL",
+        "DL",
+        "KG",
+        "MG",
+        "MM",
+        "CM",
+        "HT",
+        "EU",
+        "GB",
+        "MB",
+        "KB",
+        "PC",
+        "MN",
+        "JR",
+        "HR",
+        "MW",
+        "KW",
+        "KV",
+        "AH",
+        "EX",
+        "NB",
+    ]
+)
 _DEPARTMENT = r"(?:0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])"
 
 
@@ -26,8 +75,14 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
     NEEDS = r"[0-9]{3}|[0-9] ?[A-Za-z]"
     FLAGS = re.IGNORECASE
     PATTERNS = (
-        Pattern("siv", rf"(?<![\w\-])(?-i:{_SIV_LETTERS}([ \-])(?!000)[0-9]{{3}}\1{_SIV_LETTERS})(?![\w\-])", 0.6),
-        Pattern("siv any case", rf"(?<![\w\-]){_SIV_LETTERS}([ \-])(?!000)[0-9]{{3}}\1{_SIV_LETTERS}(?![\w\-])", 0.5),
+        Pattern(
+            "siv", rf"(?<![\w\-])(?-i:{_SIV_LETTERS}([ \-])(?!000)[0-9]{{3}}\1{_SIV_LETTERS})(?![\w\-])", 0.6
+        ),
+        Pattern(
+            "siv any case",
+            rf"(?<![\w\-]){_SIV_LETTERS}([ \-])(?!000)[0-9]{{3}}\1{_SIV_LETTERS}(?![\w\-])",
+            0.5,
+        ),
         Pattern("siv compact", rf"(?<![\w\-]){_SIV_LETTERS}(?!000)[0-9]{{3}}{_SIV_LETTERS}(?![\w\-])", 0.5),
         Pattern(
             "fni",
@@ -57,10 +112,14 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span()
         letters = re.sub(r"[^A-Za-z]", "", text[start:end]).upper()
-        if pattern_name == "siv" and "-" not in text[start:end] and not has_context(text, start, self.CONTEXT):
-            # "LE 100 KM", "DE 250 ML" in a text typed in capitals: words and units, not a plate
-            if letters[:2] in _WORDS or letters[2:] in _UNITS:
-                return None
+        # "LE 100 KM", "DE 250 ML" in a text typed in capitals: words and units, not a plate
+        if (
+            pattern_name == "siv"
+            and "-" not in text[start:end]
+            and not has_context(text, start, self.CONTEXT)
+            and (letters[:2] in _WORDS or letters[2:] in _UNITS)
+        ):
+            return None
         return start, end
 
     def validate_result(self, pattern_text: str) -> bool:

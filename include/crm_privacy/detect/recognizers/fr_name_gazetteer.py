@@ -25,8 +25,10 @@ from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 from crm_privacy.detect.recognizers.names import is_first_name, is_last_name, is_word
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)*")
-_GREETINGS = frozenset("bonjour bonsoir salut hello hi cher chere dear coucou merci".split())
-_CUES = frozenset("avec par pour".split())
+_GREETINGS = frozenset(
+    ["bonjour", "bonsoir", "salut", "hello", "hi", "cher", "chere", "dear", "coucou", "merci"]
+)
+_CUES = frozenset(["avec", "par", "pour"])
 _SIGN_OFF = re.compile(
     r"(?:cordialement|bien\s+(?:a|à)\s+(?:vous|toi)|bien\s+cordialement|sinc[eè]rement|amiti[eé]s"
     r"|(?:best\s+|kind\s+)?regards|bonne\s+(?:journ[eé]e|soir[eé]e)|[aà]\s+bient[oô]t|bises|merci(?:\s+d'avance)?"
@@ -122,7 +124,11 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         signed = capitalised and _SIGN_OFF.search(before) is not None
         if not (cued or signed):
             return None
-        if fold(prev.word if prev else "") in _CUES and i + 1 < len(toks) and _adjacent(text, tok, toks[i + 1]):
+        if (
+            fold(prev.word if prev else "") in _CUES
+            and i + 1 < len(toks)
+            and _adjacent(text, tok, toks[i + 1])
+        ):
             nxt = toks[i + 1].word
             if nxt[0].isupper() and not is_stop(nxt):
                 return None  # "avec Claire Dupont" is a pair (or spaCy's); "avec Orange Business" no name

@@ -81,7 +81,9 @@ class FrPhoneRecognizer(FrPatternRecognizer):
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span()
-        if pattern_name == "fr national" and _IBAN_HEAD.search(text, max(0, start - 40), start):
+        if pattern_name in ("fr national", "international") and _IBAN_HEAD.search(
+            text, max(0, start - 40), start
+        ):
             return None
         if not _usual_shape(text[start:end]) and has_context(text, start, REFERENCE_WORDS, window=15):
             return None  # "réf 0123 4567 89": an odd grouping after a reference word is a reference
