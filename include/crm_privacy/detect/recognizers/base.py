@@ -44,7 +44,7 @@ class FrPatternRecognizer(PatternRecognizer):
             global_regex_flags=self.FLAGS,
         )
         self._compiled = [(re.compile(p.regex, self.FLAGS), p) for p in self.PATTERNS]
-        self._needs = re.compile(self.NEEDS) if self.NEEDS else None
+        self._needs = re.compile(self.NEEDS, self.FLAGS) if self.NEEDS else None
         self._context_words = tuple(self.CONTEXT)
 
     def find(self, text: str) -> list[Span]:

@@ -7,11 +7,11 @@ import re
 from presidio_analyzer import Pattern
 
 from crm_privacy.detect.entities import LOCATION
-from crm_privacy.detect.recognizers._words import walk
+from crm_privacy.detect.recognizers._words import has_context, walk
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 _WAYS = (
-    r"rue|avenue|av\.?|boulevard|bd|bld|all[ée]e|impasse|imp\.|chemin|ch\.|place|pl\.|quai|route|rte"
+    r"rue|r\.|avenue|av\.?|boulevard|bd|bld|bvd|chem\.|all\.|all[ée]e|impasse|imp\.|chemin|ch\.|place|pl\.|quai|route|rte"
     r"|cours|square|passage|r[ée]sidence|chauss[ée]e|faubourg|fbg|rond-point|sentier|voie|villa"
     r"|cit[ée]|hameau|lotissement|promenade|esplanade|parvis|lieu-dit|mont[ée]e|mail|zac|za|zi"
 )
@@ -38,6 +38,22 @@ _STREET_PARTICLES = frozenset(
     }
 )
 _POSTCODE = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:F-)?[0-9]{5}[ \t]+")
+# Belgian, Swiss, Luxembourg (4 digits), Portuguese (4-3), Spanish/Italian/German (5) postcodes
+_FOREIGN_POSTCODE = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:[A-Z]{1,2}-)?(?:[0-9]{4}-[0-9]{3}|[0-9]{4,5})[ \t]+")
+_CEDEX = re.compile(r"[ \t]+cedex(?:[ \t]+[0-9]{1,2})?(?![\w])", re.IGNORECASE)
+_UK_POSTCODE = re.compile(r"[ \t]*,?[ \t]*[A-Z][A-Za-z]+(?:[ \t]+[A-Z]{1,2}[0-9][0-9A-Z]?[ \t]+[0-9][A-Z]{2})?")
+_FOREIGN_WAYS = (
+    r"via|viale|piazza|corso|calle|avenida|avda\.|plaza|paseo|rua|travessa|largo|rue|avenue|chauss[ée]e"
+    r"|boulevard|place|straat|laan"
+)
+_SUFFIX_WAYS = r"[^\W\d_]+(?:strasse|straße|str\.|gasse|weg|platz|straat|laan|dreef|steenweg)"
+_UK_WAYS = r"street|st\.|road|rd\.|avenue|ave\.|lane|drive|close|court|crescent|gardens|terrace|way|square"
+# Words that make a town's postcode part of a person's address when they come shortly before it.
+_ADDRESS_CUES = (
+    "rue", "avenue", "bd", "boulevard", "chemin", "allee", "impasse", "place", "route", "quai", "cour",
+    "residence", "bat", "lieu-dit", "lieu dit", "adresse", "domicil", "habite", "demeur", "bp", "r.",
+    "chem.", "appt", "escalier", "esc.", "livraison", "livrer", "demenag",
+)  # fmt: skip
 
 
 class FrAddressRecognizer(FrPatternRecognizer):
@@ -49,20 +65,74 @@ class FrAddressRecognizer(FrPatternRecognizer):
 
     ENTITY = LOCATION
     FLAGS = re.IGNORECASE
-    PATTERNS = (Pattern("address", rf"(?<![\w])(?:(?P<num>{_NUMBER})[ ]?,?[ ]+)?(?:{_WAYS})[ ]+", 0.7),)
+    PATTERNS = (
+        Pattern("address", rf"(?<![\w])(?:(?P<num>{_NUMBER})[ ]?,?[ ]+)?(?:{_WAYS})[ ]+", 0.7),
+        # "Via Roma 50", "Calle Mayor 89", "Rue de la Loi 86": the number after the name
+        Pattern("way then number", rf"(?<![\w])(?:{_FOREIGN_WAYS})[ ]+", 0.6),
+        # "Hauptstraße 166", "Bahnhofstrasse 133"
+        Pattern("suffix way", rf"(?<![\w]){_SUFFIX_WAYS}[ ]+[0-9]{{1,4}}[a-z]?(?![\w])", 0.6),
+        # "43 Baker Street, London NW1 6XE"
+        Pattern(
+            "uk",
+            rf"(?<![\w])[0-9]{{1,4}}[ ]+(?-i:(?:[A-Z][a-z]+[ ]+){{1,3}})(?:{_UK_WAYS})(?![\w])",
+            0.6,
+        ),
+        Pattern("po box", r"(?<![\w])(?:BP|B\.P\.|CS|TSA)[ ]?[0-9]{1,5}(?![\w])", 0.6),
+        Pattern("postcode town", r"(?<![\w\-])(?:F-)?[0-9]{5}[ \t]+(?=[^\W\d_])", 0.5),
+    )
     CONTEXT = ("adresse", "domicile", "habite", "demeurant", "domicilie", "livraison", "facturation")
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
+        if pattern_name == "address":
+            return self._french(text, match)
+        start = match.start()
+        if pattern_name == "way then number":
+            street_end = walk(text, match.end(), max_tokens=5, lower_max=4, particles=_STREET_PARTICLES)
+            number = re.compile(r",?[ ]+[0-9]{1,4}[a-z]?(?![\w])").match(text, street_end or 0)
+            if street_end is None or number is None:
+                return None
+            return start, _town(text, number.end(), _FOREIGN_POSTCODE, required=True)
+        if pattern_name == "suffix way":
+            return start, _town(text, match.end(), _FOREIGN_POSTCODE, required=False)
+        if pattern_name == "uk":
+            post = _UK_POSTCODE.match(text, match.end())
+            return start, post.end() if post is not None else match.end()
+        if pattern_name == "po box":
+            end = _town(text, match.end(), _POSTCODE, required=True)
+            return None if end == match.end() else (start, end)
+        # "postcode town": part of an address only shortly after a way, a building or an address cue
+        if not has_context(text, start, _ADDRESS_CUES, window=60):
+            return None
+        town_end = walk(text, match.end(), max_tokens=3, lower_max=2, particles=_STREET_PARTICLES)
+        if town_end is None:
+            return None
+        cedex = _CEDEX.match(text, town_end)
+        return start, cedex.end() if cedex is not None else town_end
+
+    def _french(self, text: str, match: re.Match[str]) -> tuple[int, int] | None:
         street_end = walk(
             text, match.end(), max_tokens=6, lower_max=4, particles=_STREET_PARTICLES, street=True
         )
         if street_end is None:
             return None
-        end = street_end
-        post = _POSTCODE.match(text, street_end)
-        if post is not None:
-            town_end = walk(text, post.end(), max_tokens=3, lower_max=2, particles=_STREET_PARTICLES)
-            end = town_end if town_end is not None else post.start() + len(post.group().rstrip())
-        if match.group("num") is None and post is None:
+        end = _town(text, street_end, _POSTCODE, required=False)
+        if match.group("num") is None and end == street_end:
             return None
         return match.start(), end
+
+
+def _town(text: str, pos: int, postcode: re.Pattern[str], *, required: bool) -> int:
+    """End of ", 75002 Paris (Cedex 02)" after ``pos``, or ``pos`` when there is none (or when the
+    postcode has no town after it and ``required``)."""
+    post = postcode.match(text, pos)
+    if post is None:
+        return pos
+    town_end = walk(text, post.end(), max_tokens=3, lower_max=2, particles=_STREET_PARTICLES)
+    if town_end is None:
+        return pos if required else post.start() + len(post.group().rstrip())
+    cedex = _CEDEX.match(text, town_end)
+    end = cedex.end() if cedex is not None else town_end
+    country = re.compile(r",[ ]*(?:france|belgique|suisse|espagne|italie|allemagne|portugal|luxembourg"
+                         r"|maroc|alg[ée]rie|tunisie|s[ée]n[ée]gal|royaume-uni|germany|spain|italy)(?![\w])",
+                         re.IGNORECASE).match(text, end)  # fmt: skip
+    return country.end() if country is not None else end

@@ -31,9 +31,10 @@ _PROFILE = (
     r"|(?:www\.)?doctolib\.fr/[a-z\-]+/[a-z\-]+/"
 )
 _TAIL = r"[^\s<>\"'()\[\]{},;]+"
-# "https://claire-dupont.fr", "blog.odile-marchal.net", "jean.martin.free.fr": a host made of a
-# first and a last name joined by a dash or a dot (checked against the name lists).
-_NAMED_HOST = r"(?:[a-z0-9\-]+\.)*(?P<first>[a-z]+)[\-.](?P<last>[a-z]+)\.(?:fr|com|net|org|eu|me|io|info|blog|name|free\.fr)"
+# Personal pages and blogs: a host label made of a first and a last name ("claire-dupont.fr",
+# "blog.poirier-laurine.net", "tomaszlegrand.wordpress.com", "aurelien-bui-photographe.fr"), checked
+# against the name lists in refine().
+_HOST = r"(?P<host>(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,12})(?=[/\s,;:!?)\]»\"']|\.(?:\s|$)|$)"
 _TRAILING = ".,;:!?)»"
 
 
@@ -47,7 +48,7 @@ class FrPersonalUrlRecognizer(FrPatternRecognizer):
     FLAGS = re.IGNORECASE
     PATTERNS = (
         Pattern("profile", rf"(?<![\w@/.\-])(?:https?://)?(?:{_PROFILE}){_TAIL}", 0.7),
-        Pattern("named host", rf"(?<![\w@/.\-])(?:https?://)?{_NAMED_HOST}(?:/{_TAIL})?(?![\w@])", 0.5),
+        Pattern("named host", rf"(?<![\w@/.\-])(?:https?://)?{_HOST}(?:/{_TAIL})?", 0.5),
     )
     CONTEXT = ("linkedin", "profil", "site perso", "blog", "page perso", "compte")
 
@@ -56,11 +57,38 @@ class FrPersonalUrlRecognizer(FrPatternRecognizer):
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         if pattern_name == "named host":
-            from crm_privacy.detect.recognizers.names import is_first_name, is_last_name
-
-            first, last = match.group("first"), match.group("last")
-            if not (is_first_name(first) and is_last_name(last)):
+            if not _named(match.group("host")):
                 return None
         elif text[start:end].rstrip("/").endswith(("/in", "/pub", ".com", "/@", "/profile")):
             return None  # the network's page, no one's profile
         return start, end
+
+
+_SKIP_LABELS = frozenset({"www", "blog", "m", "fr", "en", "perso", "home", "site", "web", "pages"})
+
+
+def _named(host: str) -> bool:
+    """Whether a label of ``host`` (its public suffix left out) names a person."""
+    from crm_privacy.detect.recognizers.names import is_first_name, is_last_name
+
+    labels = [label for label in host.lower().split(".")[:-1] if label not in _SKIP_LABELS]
+    # "jean.dupont.free.fr": two labels that are a first and a last name
+    for left, right in zip(labels, labels[1:], strict=False):
+        if _pair(left, right) or _pair(right, left):
+            return True
+    for label in labels:
+        parts = [p for p in re.split(r"[\-0-9]+", label) if p]
+        if any(_pair(a, b) or _pair(b, a) for i, a in enumerate(parts) for b in parts[i + 1 :]):
+            return True
+        for word in parts:  # "tomaszlegrand", "mairoux": one word, split where two names meet
+            for cut in range(3, len(word) - 2):
+                if _pair(word[:cut], word[cut:]) or _pair(word[cut:], word[:cut]):
+                    return True
+    return False
+
+
+def _pair(first: str, last: str) -> bool:
+    """A first name and a last name, not both everyday words ("boulangerie-martin" is a shop)."""
+    from crm_privacy.detect.recognizers.names import is_first_name, is_last_name, is_word
+
+    return is_first_name(first) and is_last_name(last) and not (is_word(first) and is_word(last))
