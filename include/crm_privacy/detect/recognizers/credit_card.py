@@ -8,6 +8,7 @@ from presidio_analyzer import Pattern
 from stdnum import luhn
 
 from crm_privacy.detect.entities import CREDIT_CARD
+from crm_privacy.detect.recognizers._words import has_context
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 # (prefix regex, allowed lengths): Visa, Mastercard, Amex, Diners, Discover, JCB, Maestro, UnionPay.
@@ -21,6 +22,7 @@ _ISSUERS = (
     (re.compile(r"5[06-9]|6[0-9]"), tuple(range(12, 20))),
     (re.compile(r"1"), (15,)),  # UATP (airline cards)
 )
+_NOT_CARD = ("vitale", "securite sociale", "secu", "nir", "siret", "siren")
 _DINERS = re.compile(r"3(?:0[0-5]|[68])")
 _SEPARATORS = re.compile(r"[ \-.]")
 
@@ -38,6 +40,8 @@ class FrCreditCardRecognizer(FrPatternRecognizer):
     CONTEXT = ("carte", "cb", "visa", "mastercard", "amex", "paiement", "credit")
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
+        if has_context(text, match.start(), _NOT_CARD):
+            return None  # "carte Vitale (1951278543362 09)" is a NIR
         return self.longest_valid(text, match.start(), match.end(), min_chars=12)
 
     def validate_result(self, pattern_text: str) -> bool | None:

@@ -28,6 +28,7 @@ _PHONE_WORDS = (
     "tel", "phone", "portable", "mobile", "gsm", "cell", "fixe", "fax", "numero", "joindre",
     "appeler", "whatsapp", "telefono", "telefone", "movil", "number", "natel", "handy",
 )  # fmt: skip
+_DATE_START = re.compile(r"^[0-3]?[0-9]/[01]?[0-9]/[0-9]{2,4}(?![0-9])")  # "01/09/2025 20:45"
 _DATE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
 _PAIRS = re.compile(r"^[0-9]{2}(?:[ .\-][0-9]{2})+$")
 _GROUPED = re.compile(r"^[1-9][0-9]{0,2}([ .\-])[0-9]{1,4}(?:\1[0-9]{2,4}){2,3}$")
@@ -54,7 +55,7 @@ class ForeignPhoneRecognizer(FrPatternRecognizer):
         start, end = match.span()
         candidate = text[start:end]
         digits = re.sub(r"[^0-9]", "", candidate)
-        if not 8 <= len(digits) <= 13 or _DATE.match(candidate):
+        if not 8 <= len(digits) <= 13 or _DATE.match(candidate) or _DATE_START.match(candidate):
             return None
         if has_context(text, start, REFERENCE_WORDS, window=15):
             return None

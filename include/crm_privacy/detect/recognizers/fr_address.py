@@ -39,9 +39,13 @@ _STREET_PARTICLES = frozenset(
 )
 _POSTCODE = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:F-)?[0-9]{5}[ \t]+")
 # Belgian, Swiss, Luxembourg (4 digits), Portuguese (4-3), Spanish/Italian/German (5) postcodes
-_FOREIGN_POSTCODE = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:[A-Z]{1,2}-)?(?:[0-9]{4}-[0-9]{3}|[0-9]{4,5})[ \t]+")
+_FOREIGN_POSTCODE = re.compile(
+    r"[ \t]*,?[ \t]*\n?[ \t]*(?:[A-Z]{1,2}-)?(?:[0-9]{4}-[0-9]{3}|[0-9]{4,5})[ \t]+"
+)
 _CEDEX = re.compile(r"[ \t]+cedex(?:[ \t]+[0-9]{1,2})?(?![\w])", re.IGNORECASE)
-_UK_POSTCODE = re.compile(r"[ \t]*,?[ \t]*[A-Z][A-Za-z]+(?:[ \t]+[A-Z]{1,2}[0-9][0-9A-Z]?[ \t]+[0-9][A-Z]{2})?")
+_UK_POSTCODE = re.compile(
+    r"[ \t]*,?[ \t]*[A-Z][A-Za-z]+(?:[ \t]+[A-Z]{1,2}[0-9][0-9A-Z]?[ \t]+[0-9][A-Z]{2})?"
+)
 _FOREIGN_WAYS = (
     r"via|viale|piazza|corso|calle|avenida|avda\.|plaza|paseo|rua|travessa|largo|rue|avenue|chauss[ée]e"
     r"|boulevard|place|straat|laan"

@@ -18,11 +18,14 @@ _DATE = (
     rf"(?:1er|[0-3]?[0-9])[ ]+(?:{_MONTHS})[ ]+(?:19|20)[0-9]{{2}}"
     r"|[0-3]?[0-9][ ]?[/.\-][ ]?[01]?[0-9][ ]?[/.\-][ ]?(?:19|20)?[0-9]{2}"
     r"|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"
+    r"|[0-3][0-9][01][0-9](?:19|20)[0-9]{2}"  # "11051944", typed without separators
 )
 _BORN = r"n[ée]e?(?:\(e\)|e?s)?"
 _CUE = (
     rf"{_BORN}(?:[ ]+[àa][ ]+[^,\n;:]{{1,40}}?)?[ ]+le"
-    r"|date[ ]+de[ ]+naissance[ ]*:?|ddn[ ]*:?|naissance[ ]*:|anniversaire[ ]*:"
+    # "date de naissance vérifiée : ...", "date de naissance (08/12/1979)", "date de naissance ? Nous
+    # avons 25/02/80": a few words may come between the cue and the date
+    r"|(?:date[ ]+de[ ]+naissance|ddn|naissance|anniversaire)(?:[ ]*[:=?(][ ]*|[ ]+)(?:[^\d\n.;]{0,30}?[ :(])?"
 )
 _NUMS = re.compile(r"[0-9]+")
 
@@ -40,6 +43,11 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
     PATTERNS = (
         Pattern("birth date", rf"(?<![\w])(?:{_CUE})[ ]*{_DAYS}(?P<pii>{_DATE})(?![0-9])", 0.9),
         Pattern("birth year", rf"(?<![\w]){_BORN}[ ]+en[ ]+(?P<pii>(?:19|20)[0-9]{{2}})(?![0-9])", 0.7),
+        Pattern(
+            "birth year label",
+            r"(?<![\w])ann[ée]e[ ]+de[ ]+naissance[ ]*[:=]?[ ]*(?P<pii>(?:19|20)[0-9]{2})(?![0-9])",
+            0.7,
+        ),
     )
     CONTEXT = ("naissance", "ne le", "nee le", "ddn")
 

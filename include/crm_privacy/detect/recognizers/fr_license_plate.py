@@ -106,6 +106,8 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
         "parking",
         "pv",
         "fourriere",
+        "flotte",
+        "parc auto",
     )
     CONTEXT_REQUIRED = frozenset({"siv any case", "siv compact", "fni"})
 

@@ -10,7 +10,7 @@ from stdnum.fr import nir
 from crm_privacy.detect.entities import FR_NIR
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
-_S = r"[ .\-]?"
+_S = r"(?:[ ]{1,2}|[ ]?[.\-][ ]?)?"
 _SEPARATORS = re.compile(r"[ .\-/]")
 
 
@@ -27,8 +27,14 @@ class FrNirRecognizer(FrPatternRecognizer):
             rf"(?:[0-9]{{2}}|2[AaBb]){_S}[0-9]{{3}}{_S}[0-9]{{3}}(?:{_S}|[ ]?/[ ]?)[0-9]{{2}}(?![0-9])",
             0.5,
         ),
+        # "1480568564314 45": 13 digits then the key
+        Pattern(
+            "nir key apart",
+            r"(?<![0-9A-Za-z])[1-478][0-9]{4}(?:[0-9]{2}|2[AaBb])[0-9]{6}[ ]{1,2}[0-9]{2}(?![0-9])",
+            0.5,
+        ),
     )
-    CONTEXT = ("nir", "securite sociale", "secu", "insee", "n ss", "numero ss")
+    CONTEXT = ("nir", "securite sociale", "secu", "insee", "n ss", "numero ss", "vitale", "assure")
 
     def validate_result(self, pattern_text: str) -> bool:
         return bool(nir.is_valid(_SEPARATORS.sub("", pattern_text).upper()))

@@ -22,7 +22,7 @@ _SEPARATORS = re.compile(r"[^0-9]+")
 # "0596 12 34 56" (overseas, 08 00 numbers); "+33 6 12 34 56 78", "+33612345678".
 _NATIONAL_SHAPES = frozenset({(10,), (2, 2, 2, 2, 2), (4, 2, 2, 2)})
 _LOOSE_SHAPES = frozenset({(1, 2, 2, 2, 2), (2, 2, 2, 2, 1)})
-_INTERNATIONAL_SHAPES = frozenset({(9,), (1, 2, 2, 2, 2), (3, 2, 2, 2)})
+_INTERNATIONAL_SHAPES = frozenset({(9,), (1, 2, 2, 2, 2), (3, 2, 2, 2), (3, 3, 3)})
 # Overseas country codes: 9 digits (La Réunion/Mayotte, Guadeloupe, Guyane, Martinique), 6 digits
 # (Saint-Pierre-et-Miquelon, Wallis-et-Futuna, Nouvelle-Calédonie), 8 digits (Polynésie).
 _OVERSEAS_SHAPES: dict[str, frozenset[tuple[int, ...]]] = {
@@ -52,7 +52,7 @@ class FrPhoneRecognizer(FrPatternRecognizer):
         Pattern("fr national", rf"(?<![\w+])0[1-9](?:{_SEP}[0-9]{{2}}){{4}}(?![0-9])", 0.6),
         Pattern(
             "fr international",
-            rf"(?<![\w+])(?:\+|00)[ ]?33{_SEP}(?:\(0\)[ ]?|0)?[1-9](?:{_SEP}[0-9]{{2}}){{4}}(?![0-9])",
+            rf"(?<![\w+])(?:\+|00)[ ]?33{_SEP}(?:\(0\)[ ]?|0)?[1-9](?:(?:{_SEP}[0-9]{{2}}){{4}}|[0-9]{{2}}[ ][0-9]{{3}}[ ][0-9]{{3}})(?![0-9])",
             0.6,
         ),
         Pattern(

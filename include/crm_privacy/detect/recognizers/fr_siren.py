@@ -26,7 +26,9 @@ class FrSirenRecognizer(FrPatternRecognizer):
         Pattern("siren grouped", r"(?<![0-9])[0-9]{3}([ .])[0-9]{3}\1[0-9]{3}(?![0-9])", 0.5),
         Pattern("siren compact", r"(?<![0-9])[0-9]{9}(?![0-9])", 0.4),
     )
-    CONTEXT = ("siren", "rcs", "immatricul", "societe", "entreprise", "raison sociale", "sarl", "sas")
+    CONTEXT = (
+        "siren", "sien", "rcs", "immatricul", "societe", "entreprise", "raison sociale", "sarl", "sas", "kbis",
+    )  # fmt: skip
     CONTEXT_REQUIRED = frozenset({"siren grouped", "siren compact"})
 
     def validate_result(self, pattern_text: str) -> bool:

@@ -21,6 +21,9 @@ class FrSiretRecognizer(FrPatternRecognizer):
     NEEDS = r"[0-9]"
     PATTERNS = (
         Pattern("siret grouped", r"(?<![0-9])[0-9]{3}([ .])[0-9]{3}\1[0-9]{3}\1?[0-9]{5}(?![0-9])", 0.6),
+        Pattern(
+            "siret 3-3-3-3-2", r"(?<![0-9])[0-9]{3}([ .])[0-9]{3}\1[0-9]{3}\1[0-9]{3}\1[0-9]{2}(?![0-9])", 0.6
+        ),
         Pattern("siret siren nic", r"(?<![0-9])[0-9]{9}[ .][0-9]{5}(?![0-9])", 0.6),
         Pattern("siret compact", r"(?<![0-9])[0-9]{14}(?![0-9])", 0.4),
     )

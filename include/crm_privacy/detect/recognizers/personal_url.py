@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from presidio_analyzer import Pattern
@@ -64,16 +65,96 @@ class FrPersonalUrlRecognizer(FrPatternRecognizer):
         return start, end
 
 
-_SKIP_LABELS = frozenset({"www", "blog", "m", "fr", "en", "perso", "home", "site", "web", "pages"})
+# Labels that say nothing of whose page it is: prefixes, mail hosts and the platforms that host
+# personal blogs ("tomaszlegrand.wordpress.com", "camilleesposito.over-blog.com").
+_SKIP_LABELS = frozenset(
+    [
+        "www",
+        "blog",
+        "m",
+        "fr",
+        "en",
+        "perso",
+        "home",
+        "site",
+        "web",
+        "pages",
+        "mx",
+        "mail",
+        "smtp",
+        "wordpress",
+        "over-blog",
+        "overblog",
+        "blogspot",
+        "wixsite",
+        "medium",
+        "substack",
+        "free",
+    ]
+)
+# A host with one of these is a platform or a firm's site, not a person's page.
+_NOT_PERSONAL = frozenset(
+    [
+        "linkedin",
+        "facebook",
+        "twitter",
+        "instagram",
+        "github",
+        "gitlab",
+        "google",
+        "youtube",
+        "gmail",
+        "outlook",
+        "hotmail",
+        "yahoo",
+        "orange",
+        "sfr",
+        "wanadoo",
+        "laposte",
+        "proton",
+        "traiteur",
+        "maison",
+        "menuiserie",
+        "garage",
+        "transports",
+        "plomberie",
+        "electricite",
+        "boulangerie",
+        "boucherie",
+        "pharmacie",
+        "cabinet",
+        "immobilier",
+        "batiment",
+        "renovation",
+        "couverture",
+        "peinture",
+        "restaurant",
+        "hotel",
+        "auto",
+        "services",
+        "groupe",
+        "conseil",
+        "avocats",
+        "notaire",
+        "expert",
+        "expertise",
+        "sarl",
+        "sas",
+        "construction",
+        "nettoyage",
+    ]
+)
 
 
 def _named(host: str) -> bool:
     """Whether a label of ``host`` (its public suffix left out) names a person."""
-    from crm_privacy.detect.recognizers.names import is_first_name, is_last_name
+    from crm_privacy.detect.recognizers.names import is_word
 
     labels = [label for label in host.lower().split(".")[:-1] if label not in _SKIP_LABELS]
+    if any(part in _NOT_PERSONAL for label in labels for part in [label, *label.split("-")]):
+        return False
     # "jean.dupont.free.fr": two labels that are a first and a last name
-    for left, right in zip(labels, labels[1:], strict=False):
+    for left, right in itertools.pairwise(labels):
         if _pair(left, right) or _pair(right, left):
             return True
     for label in labels:
@@ -82,7 +163,8 @@ def _named(host: str) -> bool:
             return True
         for word in parts:  # "tomaszlegrand", "mairoux": one word, split where two names meet
             for cut in range(3, len(word) - 2):
-                if _pair(word[:cut], word[cut:]) or _pair(word[cut:], word[:cut]):
+                left, right = word[:cut], word[cut:]
+                if (_pair(left, right) or _pair(right, left)) and not (is_word(left) or is_word(right)):
                     return True
     return False
 
