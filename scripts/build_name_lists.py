@@ -4,6 +4,8 @@ The lists are derived, once, from two maintained datasets that are NOT runtime d
 them needs 3.2 GB of memory to load):
 
 - ``names-dataset`` 3.3.1 (MIT, Philippe Remy): first and last names by country, ranked;
+- ``wordfreq`` (Apache-2.0 code, CC-BY-SA 4.0 data, Robyn Speer): the 80,000 most frequent French
+  words, to keep the ``vocabulary`` list (dictionary words a note is likely to hold) small;
 - Debian's ``wfrench`` word list (GPL-2, /usr/share/dict/french, lower-case entries only): French
   words, to know which names are also everyday words ("rose", "blanc", "pierre", "martin"): those
   need a capital, a partner name that is not a word, or a cue.
@@ -13,7 +15,7 @@ names-dataset's noisy data) are dropped (``NOT_NAMES``). Run in a throw-away vir
 commit the output:
 
     apt-get install wfrench
-    python3.11 -m venv /tmp/names && /tmp/names/bin/pip install names-dataset==3.3.1
+    python3.11 -m venv /tmp/names && /tmp/names/bin/pip install names-dataset==3.3.1 wordfreq
     /tmp/names/bin/python scripts/build_name_lists.py
 """
 
@@ -225,17 +227,23 @@ def main() -> None:
     last -= NOT_NAMES
     words = DICTIONARY.read_text(encoding="utf-8").split()
     # lower-case entries only: the list also holds proper nouns, capitalised
-    common = {fold(w) for w in words if w[:1].islower() and usable(w)} & (first | last)
+    dictionary = {fold(w) for w in words if w[:1].islower() and usable(w)}
+    common = dictionary & (first | last)
+    import wordfreq
+
+    frequent = {fold(w) for w in wordfreq.top_n_list("fr", 80000)}
+    vocabulary = (dictionary & frequent) - first - last
     data = {
-        "source": "names-dataset 3.3.1 (MIT); Debian wfrench (GPL-2) for `common`; scripts/build_name_lists.py",
+        "source": "names-dataset 3.3.1 (MIT); Debian wfrench (GPL-2) and wordfreq (CC-BY-SA 4.0) for `common` and `vocabulary`; scripts/build_name_lists.py",
         "first": sorted(first),
         "last": sorted(last),
         "common": sorted(common),
+        "vocabulary": sorted(vocabulary),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-    print(f"{OUT}: {len(first)} first names, {len(last)} last names, {len(common)} common words")
+    print(f"{OUT}: {len(first)} first names, {len(last)} last names, {len(common)} of them words, {len(vocabulary)} other words")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from presidio_analyzer import Pattern
 from crm_privacy.detect.entities import PERSON, Span
 from crm_privacy.detect.recognizers._words import PARTICLES, fold, is_stop, person_not_company
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
-from crm_privacy.detect.recognizers.names import is_first_name, is_last_name, is_word
+from crm_privacy.detect.recognizers.names import is_everyday, is_first_name, is_last_name, is_unknown, is_word
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\-'’][^\W\d_]+)*")
 _GREETINGS = frozenset(
@@ -34,6 +34,33 @@ _SIGN_OFF = re.compile(
     r"|(?:best\s+|kind\s+)?regards|bonne\s+(?:journ[eé]e|soir[eé]e)|[aà]\s+bient[oô]t|bises|merci(?:\s+d'avance)?"
     r"|salutations(?:\s+distingu[eé]es)?|--)\s*[,.!]?\s*\n[ \t>-]*$",
     re.IGNORECASE,
+)
+# Words after which a first name typed in lower case is a person ("c'est sonia", "de marie-therese").
+_LOWER_CUES = (
+    _GREETINGS
+    | _CUES
+    | frozenset(
+        [
+            "c'est",
+            "est",
+            "de",
+            "d",
+            "du",
+            "et",
+            "cc",
+            "ou",
+            "droit",
+            "fille",
+            "fils",
+            "mari",
+            "femme",
+            "epouse",
+            "mere",
+            "pere",
+            "frere",
+            "soeur",
+        ]
+    )
 )
 PAIR_SCORE, SINGLE_SCORE = 0.7, 0.6
 
@@ -61,7 +88,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         found: list[Span] = []
         i = 0
         while i < len(toks):
-            span = self._pair(text, toks, i)
+            span = self._pair(text, toks, i) or self._reversed(text, toks, i)
             if span is not None:
                 found.append(span[0])
                 i = span[1]
@@ -82,7 +109,9 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
             return None
         last = toks[j]
-        if is_stop(last.word) or not is_last_name(last.word):
+        if is_stop(last.word) or not (
+            is_last_name(last.word) or (is_unknown(last.word) and not is_word(first.word))
+        ):
             return None
         styles = {_style(first.word), _style(last.word)}
         if len(styles) > 1 and styles != {"title", "upper"}:
@@ -106,13 +135,52 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             return None
         return Span(PERSON, bounds[0], bounds[1], PAIR_SCORE), j + 1
 
+    def _reversed(self, text: str, toks: list[_Tok], i: int) -> tuple[Span, int] | None:
+        """``huynh anahit``, ``maillot laura``, ``BUI Aurélien``: a last name, then a first name that
+        is no French word."""
+        if i + 1 >= len(toks) or not _adjacent(text, toks[i], toks[i + 1]):
+            return None
+        last, first = toks[i], toks[i + 1]
+        if is_stop(last.word) or is_stop(first.word) or not is_first_name(first.word) or is_word(first.word):
+            return None
+        if not (is_last_name(last.word) or is_unknown(last.word)) or is_everyday(last.word):
+            return None
+        styles = {_style(last.word), _style(first.word)}
+        if len(styles) > 1 and styles != {"title", "upper"}:
+            return None
+        bounds = person_not_company(text, last.start, first.end)
+        if bounds is None:
+            return None
+        return Span(PERSON, bounds[0], bounds[1], PAIR_SCORE), i + 2
+
     def _single(self, text: str, toks: list[_Tok], i: int) -> Span | None:
         tok = toks[i]
-        if is_stop(tok.word) or not is_first_name(tok.word):
+        if is_stop(tok.word) or len(tok.word) < 3:
             return None
-        capitalised = _style(tok.word) != "lower"
+        style = _style(tok.word)
+        if not is_first_name(tok.word):
+            # "MAJERUS", "BOUAZIZ": a surname in capitals, in a text that is not all capitals
+            upper_surname = (
+                style == "upper"
+                and len(tok.word) >= 4
+                and not text.isupper()
+                and is_last_name(tok.word)
+                and not is_word(tok.word)
+                and not is_everyday(tok.word)
+            )
+            if upper_surname and person_not_company(text, tok.start, tok.end) is not None:
+                return Span(PERSON, tok.start, tok.end, SINGLE_SCORE - 0.1)
+            return None
+        capitalised = style != "lower"
         if not capitalised and is_word(tok.word):
             return None
+        prev_word = fold(toks[i - 1].word) if i else ""
+        lower_cued = prev_word in _LOWER_CUES and text[toks[i - 1].end : tok.start] in (" ", ", ")
+        # "Anahit a fourni", "Chauffeur : Kadiatou", "notes de sonia": a first name that is no
+        # French word is a person wherever it stands (in lower case, after a cue)
+        named = not is_word(tok.word) and not is_everyday(tok.word) and (capitalised or lower_cued)
+        if named and person_not_company(text, tok.start, tok.end) is not None:
+            return Span(PERSON, tok.start, tok.end, SINGLE_SCORE - 0.05)
         before = text[max(0, tok.start - 40) : tok.start]
         prev = toks[i - 1] if i else None
         cued = (
