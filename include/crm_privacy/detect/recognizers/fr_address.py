@@ -37,7 +37,7 @@ _STREET_PARTICLES = frozenset(
         "lès",
     }
 )
-_POSTCODE = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*(?:F-)?[0-9]{5}[ \t]+")
+_POSTCODE = re.compile(r"[ \t]*(?:,|[–\-])?[ \t]*\n?[ \t]*(?:F-)?[0-9]{5}[ \t]+")
 # Belgian, Swiss, Luxembourg (4 digits), Portuguese (4-3), Spanish/Italian/German (5) postcodes
 _FOREIGN_POSTCODE = re.compile(
     r"[ \t]*,?[ \t]*\n?[ \t]*(?:[A-Z]{1,2}-)?(?:[0-9]{4}-[0-9]{3}|[0-9]{4,5})[ \t]+"
@@ -52,6 +52,15 @@ _FOREIGN_WAYS = (
 )
 _SUFFIX_WAYS = r"[^\W\d_]+(?:strasse|straße|str\.|gasse|weg|platz|straat|laan|dreef|steenweg)"
 _UK_WAYS = r"street|st\.|road|rd\.|avenue|ave\.|lane|drive|close|court|crescent|gardens|terrace|way|square"
+_COMPLEMENTS = (
+    r"r[ée]sidence|r[ée]s\.|b[âa]timent|b[âa]t\.?|escalier|esc\.|appartement|appt\.?|apt\.?|porte|[ée]tage"
+    r"|zac|za|zi|zone[ ]+(?:artisanale|industrielle|d'activit[ée]s)|parc[ ]+d'activit[ée]s|lieu-dit|lieu[ ]+dit"
+    r"|cs|bp|tsa|immeuble|imm\.|villa|hameau|lotissement|flat|apartment"
+)
+_NEAR_ADDRESS = re.compile(
+    rf"(?<![\w])(?:[0-9]{{1,4}}[ ]?(?:bis|ter|[a-d])?,?[ ]+(?:{_WAYS})[ ]|(?:F-)?[0-9]{{5}}[ ]+[^\W\d_])",
+    re.IGNORECASE,
+)
 # Words that make a town's postcode part of a person's address when they come shortly before it.
 _ADDRESS_CUES = (
     "rue", "avenue", "bd", "boulevard", "chemin", "allee", "impasse", "place", "route", "quai", "cour",
@@ -82,6 +91,12 @@ class FrAddressRecognizer(FrPatternRecognizer):
             0.6,
         ),
         Pattern("po box", r"(?<![\w])(?:BP|B\.P\.|CS|TSA)[ ]?[0-9]{1,5}(?![\w])", 0.6),
+        # "Résidence Les Tilleuls", "Bât. B", "Escalier 2", "Appt 115": lines of an address, near one
+        Pattern(
+            "complement",
+            rf"(?<![\w])(?:{_COMPLEMENTS})(?![^\W_])[ .]*[^\W_][^,\n–;()|:]{{0,38}}",
+            0.5,
+        ),
         Pattern("postcode town", r"(?<![\w\-])(?:F-)?[0-9]{5}[ \t]+(?=[^\W\d_])", 0.5),
     )
     CONTEXT = ("adresse", "domicile", "habite", "demeurant", "domicilie", "livraison", "facturation")
@@ -104,6 +119,14 @@ class FrAddressRecognizer(FrPatternRecognizer):
         if pattern_name == "po box":
             end = _town(text, match.end(), _POSTCODE, required=True)
             return None if end == match.end() else (start, end)
+        if pattern_name == "complement":
+            window = text[max(0, start - 120) : match.end() + 120]
+            if _NEAR_ADDRESS.search(window) is None:
+                return None
+            end = match.end()
+            while end > start and text[end - 1] in " .-":
+                end -= 1
+            return start, end
         # "postcode town": part of an address only shortly after a way, a building or an address cue
         if not has_context(text, start, _ADDRESS_CUES, window=60):
             return None
