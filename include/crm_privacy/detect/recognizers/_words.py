@@ -61,6 +61,9 @@ NOT_NAME_WORDS: frozenset[str] = _wordlist(
     platinum standard basic team max ultra light lite mini home family famille duo solo connect
     smart digital online web mobile data security securite protect protection expert advanced
     enterprise corporate start evolution evo liberte zen energie eco green classic classique
+    cdlt cdt bav bjr slt attendees opened requester release billing reporting kind to cc per dear sir
+    madam gentili signori saludos cordiales grusse beste germany luxembourg belgium switzerland spain
+    italy united kingdom usa uk anonymiser pci dss rgpd gdpr copil codir
     """
 )
 

@@ -26,13 +26,20 @@ NANP_REGIONS = ("US", "CA")
 BARE_REGIONS = ("ES", "PT", "IT", "PL", "US", "CA")
 _PHONE_WORDS = (
     "tel", "phone", "portable", "mobile", "gsm", "cell", "fixe", "fax", "numero", "joindre",
-    "appeler", "whatsapp", "telefono", "telefone", "movil", "number", "natel", "handy",
+    "appeler", "whatsapp", "telefono", "telefone", "movil", "number", "natel", "handy", "t:", "t :",
+    "m:", "m :", "llamad", "chiamare", "cellulare",
 )  # fmt: skip
 _DATE_START = re.compile(r"^[0-3]?[0-9]/[01]?[0-9]/[0-9]{2,4}(?![0-9])")  # "01/09/2025 20:45"
 _DATE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
 _PAIRS = re.compile(r"^[0-9]{2}(?:[ .\-][0-9]{2})+$")
 _GROUPED = re.compile(r"^[1-9][0-9]{0,2}([ .\-])[0-9]{1,4}(?:\1[0-9]{2,4}){2,3}$")
-_NANP = re.compile(r"^(?:\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}([ .\-])\d{3}\1\d{4})$")
+_NANP = re.compile(r"^(?:\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}[ .\-]\d{3}[ .\-]\d{4})$")
+# Spanish (9 digits from 6-9, "685 65 58 00", "938 127 185") and Italian mobiles ("328 746 3744",
+# "340-7936042"), written without +34 / +39 and without a trunk 0.
+_ES = re.compile(
+    r"^[6-9](?:[0-9]{2}[ .][0-9]{3}[ .][0-9]{3}|[0-9]{2}[ .][0-9]{2}[ .][0-9]{2}[ .][0-9]{2}|[0-9][ .][0-9]{3}[ .][0-9]{2}[ .][0-9]{2})$"
+)
+_IT_MOBILE = re.compile(r"^3[0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3,4}|[ .\-][0-9]{6,7})$")
 
 
 class ForeignPhoneRecognizer(FrPatternRecognizer):
@@ -65,7 +72,12 @@ class ForeignPhoneRecognizer(FrPatternRecognizer):
         if candidate.startswith("0") or candidate.startswith("(0"):
             regions: tuple[str | None, ...] = TRUNK_REGIONS
         elif _NANP.match(candidate):
-            regions = NANP_REGIONS
+            # North American writing: the shape is the evidence, 555-01xx fiction numbers included
+            return (start, end) if _valid_in(candidate, NANP_REGIONS, possible=True) else None
+        elif _ES.match(candidate):
+            regions = ("ES",)
+        elif _IT_MOBILE.match(candidate):
+            regions = ("IT",)
         elif cued:
             regions = BARE_REGIONS
         elif _GROUPED.match(candidate) and _valid_in("+" + candidate, (None,)):

@@ -15,6 +15,7 @@ from presidio_analyzer import Pattern
 from crm_privacy.detect.entities import PERSON
 from crm_privacy.detect.recognizers._words import PARTICLES, is_stop, person_not_company, walk
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
+from crm_privacy.detect.recognizers.names import is_everyday, is_first_name, is_last_name
 
 _CIVILITY = (
     r"m\.|mr\.?|mme\.?|mlle\.?|melle|monsieur|madame|mademoiselle|dr\.?|docteur|pr\.|professeur"
@@ -78,6 +79,14 @@ class FrCivilityPersonRecognizer(FrPatternRecognizer):
             return None
         bounds = person_not_company(text, match.end(), name_end)
         if bounds is None:
+            return None
+        words = _WORDS.findall(text[bounds[0] : bounds[1]])
+        # "relancer la compta", "contact : équipe technique": lower-case words after a cue are a
+        # name only when the name lists know one and none is an everyday word
+        lower = pattern_name in ("cue", "label") and all(w.islower() for w in words)
+        if lower and (
+            any(is_everyday(w) for w in words) or not any(is_first_name(w) or is_last_name(w) for w in words)
+        ):
             return None
         # A verb cue is weak ("RDV avec Acme", "rappeler demain", "avec BNP Paribas"): ask for two
         # names and no acronym.
