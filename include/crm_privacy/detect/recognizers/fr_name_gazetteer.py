@@ -62,6 +62,42 @@ _LOWER_CUES = (
         ]
     )
 )
+_LOWER_CUES = _LOWER_CUES | frozenset(
+    [
+        "a",
+        "à",
+        "chez",
+        "demander",
+        "anciennement",
+        "livreur",
+        "chauffeur",
+        "cdt",
+        "cordialement",
+        "moi",
+        "encore",
+        "suivi",
+        "transfere",
+    ]
+)
+# Verbs after a first name that make it a person: "teddy a fourni", "Quang prend le relais".
+_PERSON_VERBS = frozenset(
+    [
+        "a",
+        "prend",
+        "envoie",
+        "fournit",
+        "appelle",
+        "rappelle",
+        "doit",
+        "valide",
+        "confirme",
+        "souhaite",
+        "demande",
+        "dit",
+        "est",
+        "sera",
+    ]
+)
 PAIR_SCORE, SINGLE_SCORE = 0.7, 0.6
 
 
@@ -172,13 +208,21 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
                 return Span(PERSON, tok.start, tok.end, SINGLE_SCORE - 0.1)
             return None
         capitalised = style != "lower"
-        if not capitalised and is_word(tok.word):
-            return None
         prev_word = fold(toks[i - 1].word) if i else ""
-        lower_cued = prev_word in _LOWER_CUES and text[toks[i - 1].end : tok.start] in (" ", ", ")
+        next_word = fold(toks[i + 1].word) if i + 1 < len(toks) else ""
+        gap_before = text[toks[i - 1].end : tok.start] if i else ""
+        # a cue word, a list sign ("+ odile", "katarzyna →") or a verb people do ("teddy a fourni")
+        cued = (
+            (prev_word in _LOWER_CUES and gap_before in (" ", ", "))
+            or text[max(0, tok.start - 3) : tok.start].strip().endswith(("+", "→", "—", "(", ";"))
+            or text[tok.end : tok.end + 3].strip().startswith(("→", ":"))
+            or next_word in _PERSON_VERBS
+        )
+        if is_word(tok.word) and not (capitalised and (cued or "-" in tok.word)):
+            return None  # "Rose", "Jean-Marc": a word unless a cue or a compound says otherwise
         # "Anahit a fourni", "Chauffeur : Kadiatou", "notes de sonia": a first name that is no
         # French word is a person wherever it stands (in lower case, after a cue)
-        named = not is_word(tok.word) and not is_everyday(tok.word) and (capitalised or lower_cued)
+        named = not is_everyday(tok.word) and (capitalised or cued)
         if named and person_not_company(text, tok.start, tok.end) is not None:
             return Span(PERSON, tok.start, tok.end, SINGLE_SCORE - 0.05)
         before = text[max(0, tok.start - 40) : tok.start]
