@@ -199,6 +199,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             upper_surname = (
                 style == "upper"
                 and len(tok.word) >= 4
+                and text[tok.end : tok.end + 1] not in ("-", ":", "_")
                 and not text.isupper()
                 and is_last_name(tok.word)
                 and not is_word(tok.word)
@@ -209,7 +210,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             return None
         capitalised = style != "lower"
         prev_word = fold(toks[i - 1].word) if i else ""
-        next_word = fold(toks[i + 1].word) if i + 1 < len(toks) else ""
+        next_word = toks[i + 1].word.lower() if i + 1 < len(toks) else ""  # "a" (has), not "à"
         gap_before = text[toks[i - 1].end : tok.start] if i else ""
         # a cue word, a list sign ("+ odile", "katarzyna →") or a verb people do ("teddy a fourni")
         cued = (
@@ -222,7 +223,8 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             return None  # "Rose", "Jean-Marc": a word unless a cue or a compound says otherwise
         # "Anahit a fourni", "Chauffeur : Kadiatou", "notes de sonia": a first name that is no
         # French word is a person wherever it stands (in lower case, after a cue)
-        named = not is_everyday(tok.word) and (capitalised or cued)
+        acronym = style == "upper" and (len(tok.word) < 4 or text[tok.end : tok.end + 1] in ("-", ":", "_"))
+        named = not is_everyday(tok.word) and not acronym and (capitalised or cued)
         if named and person_not_company(text, tok.start, tok.end) is not None:
             return Span(PERSON, tok.start, tok.end, SINGLE_SCORE - 0.05)
         before = text[max(0, tok.start - 40) : tok.start]
