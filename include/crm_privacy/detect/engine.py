@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from crm_privacy.detect.entities import PERSON, Span, resolve_overlaps
 from crm_privacy.detect.nlp import CHUNK_CHARS, DEFAULT_MODEL, NER_BATCH_CHARS, load_ner
 from crm_privacy.detect.recognizers import FrSpacyPersonRecognizer, pattern_recognizers
-from crm_privacy.detect.recognizers._words import is_stop
+from crm_privacy.detect.recognizers._words import is_stop, with_particle
 from crm_privacy.detect.unicode import for_analysis
 from crm_privacy.detect.windows import Window, windows
 
@@ -119,6 +119,10 @@ class PiiEngine:
         for k, doc in zip(named, self.nlp.pipe(masked, batch_size=max(1, len(masked))), strict=True):
             spans[k].extend(self.person.find(group[k].text, doc.ents))
         for unit, unit_spans in zip(group, spans, strict=True):
+            unit_spans[:] = [
+                s._replace(start=with_particle(unit.text, s.start)) if s.entity_type == PERSON else s
+                for s in unit_spans
+            ]
             offset = unit.window.start
             found[unit.position].extend(
                 Span(s.entity_type, s.start + offset, s.end + offset, s.score)

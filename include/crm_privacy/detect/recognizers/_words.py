@@ -162,7 +162,8 @@ def walk(
                 break
             i = nxt
             continue  # a particle counts only if a real token follows
-        if not is_initial and (is_stop(bare) or (len(bare) < 2 and not bare.isdigit())):
+        street_word = street and fold(bare) in _STREET_TITLES
+        if not is_initial and not street_word and (is_stop(bare) or (len(bare) < 2 and not bare.isdigit())):
             break
         tok_style = _style(bare)
         if not style:
@@ -180,6 +181,65 @@ def walk(
             break
         i = nxt
     return end
+
+
+# Titles and months that name streets ("rue du Docteur Schweitzer", "chemin du 11 Novembre"): not
+# the end of a street name, though they end a person's.
+_STREET_TITLES = frozenset(
+    [
+        "docteur",
+        "dr",
+        "professeur",
+        "pr",
+        "general",
+        "marechal",
+        "president",
+        "abbe",
+        "colonel",
+        "commandant",
+        "capitaine",
+        "lieutenant",
+        "saint",
+        "sainte",
+        "notre",
+        "dame",
+        "madame",
+        "monsieur",
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+    ]
+)
+
+
+_CAPITAL_PARTICLE = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?:Le|La|De|Du|Des|Van|Von|Der|Ben|El|Di|Da|Dos|Del|LE|LA|DE|DU|DES|VAN|VON|BEN|EL|DI|DA|DOS|DEL)[ ]$"
+)
+_CIVILITY_PARTICLE = re.compile(
+    r"(?:M\.|Mme|Mlle|Dr|Me|Monsieur|Madame)[ ]+(?:de|du|des|d'|d’)[ ]?$", re.IGNORECASE
+)
+
+
+def with_particle(text: str, start: int) -> int:
+    """Start of a name once the particle before it is taken in: "LE GOFF" (not "GOFF"), "De Luca",
+    "M. de Montaigu" (a lower-case particle only after a civility)."""
+    before = text[max(0, start - 16) : start]
+    m = _CAPITAL_PARTICLE.search(before)
+    if m is not None:
+        return start - (len(before) - m.start())
+    m = re.search(r"(?:de|du|des|d'|d’)[ ]?$", before)
+    if m is not None and _CIVILITY_PARTICLE.search(before):
+        return start - (len(before) - m.start())
+    return start
 
 
 def _skip_gap(text: str, i: int) -> int | None:

@@ -53,6 +53,7 @@ _FOREIGN_WAYS = (
 _SUFFIX_WAYS = r"[^\W\d_]+(?:strasse|straße|str\.|gasse|weg|platz|straat|laan|dreef|steenweg)"
 _UK_WAYS = r"street|st\.|road|rd\.|avenue|ave\.|lane|drive|close|court|crescent|gardens|terrace|way|square"
 _COMPLEMENTS = (
+    r"(?:[0-9]{1,2}(?:e|er|[èe]me)[ ]+)?[ée]tage|espace|technop[ôo]le|parc|lot\.|bloc|cit[ée]|rdc|app\.|le[ ]+bourg|"
     r"r[ée]sidence|r[ée]s\.|b[âa]timent|b[âa]t\.?|escalier|esc\.|appartement|appt\.?|apt\.?|porte|[ée]tage"
     r"|zac|za|zi|zone[ ]+(?:artisanale|industrielle|d'activit[ée]s)|parc[ ]+d'activit[ée]s|lieu-dit|lieu[ ]+dit"
     r"|cs|bp|tsa|immeuble|imm\.|villa|hameau|lotissement|flat|apartment"
@@ -107,7 +108,9 @@ class FrAddressRecognizer(FrPatternRecognizer):
         start = match.start()
         if pattern_name == "way then number":
             street_end = walk(text, match.end(), max_tokens=5, lower_max=4, particles=_STREET_PARTICLES)
-            number = re.compile(r",?[ ]+[0-9]{1,4}[a-z]?(?![\w])").match(text, street_end or 0)
+            number = re.compile(r",?[ ]+(?:n°[ ]?)?[0-9]{1,4}[a-z]?(?:[ ]+bus[ ]+[0-9]{1,4})?(?![\w])").match(
+                text, street_end or 0
+            )
             if street_end is None or number is None:
                 return None
             return start, _town(text, number.end(), _FOREIGN_POSTCODE, required=True)
