@@ -95,7 +95,7 @@ class FrAddressRecognizer(FrPatternRecognizer):
         # "Résidence Les Tilleuls", "Bât. B", "Escalier 2", "Appt 115": lines of an address, near one
         Pattern(
             "complement",
-            rf"(?<![\w])(?:{_COMPLEMENTS})(?![^\W_])[ .]*[^\W_][^,\n–;()|:]{{0,38}}",
+            rf"(?<![\w])(?:{_COMPLEMENTS})(?![^\W_])[ .]*[^\W_](?:(?![ ][\-–][ ])[^,\n–;()|:]){{0,38}}",
             0.5,
         ),
         Pattern("postcode town", r"(?<![\w\-])(?:F-)?[0-9]{5}[ \t]+(?=[^\W\d_])", 0.5),
@@ -108,15 +108,18 @@ class FrAddressRecognizer(FrPatternRecognizer):
         start = match.start()
         if pattern_name == "way then number":
             street_end = walk(text, match.end(), max_tokens=5, lower_max=4, particles=_STREET_PARTICLES)
-            number = re.compile(r",?[ ]+(?:n°[ ]?)?[0-9]{1,4}[a-z]?(?:[ ]+bus[ ]+[0-9]{1,4})?(?![\w])").match(
-                text, street_end or 0
-            )
+            number = re.compile(
+                r",?[ ]+(?:n°[ ]?)?[0-9]{1,4}[a-z]?(?:[ ]+(?:bus|bte|boîte)[ ]+[0-9]{1,4})?(?![\w])"
+            ).match(text, street_end or 0)
             if street_end is None or number is None:
                 return None
             return start, _town(text, number.end(), _FOREIGN_POSTCODE, required=True)
         if pattern_name == "suffix way":
             return start, _town(text, match.end(), _FOREIGN_POSTCODE, required=False)
         if pattern_name == "uk":
+            north_america = _NORTH_AMERICA.match(text, match.end())  # "4780 Elm Street\nBoston, MA 02116"
+            if north_america is not None:
+                return start, north_america.end()
             post = _UK_POSTCODE.match(text, match.end())
             return start, post.end() if post is not None else match.end()
         if pattern_name == "po box":
@@ -146,6 +149,11 @@ class FrAddressRecognizer(FrPatternRecognizer):
         if street_end is None:
             return None
         end = _town(text, street_end, _POSTCODE, required=False)
+        if end == street_end:  # "L-1930 Luxembourg", "4000 Liège"; "Montréal QC H3G 1H6"
+            end = _town(text, street_end, _FOREIGN_POSTCODE, required=True)
+        if end == street_end:
+            north_america = _NORTH_AMERICA.match(text, street_end)
+            end = north_america.end() if north_america is not None else end
         if match.group("num") is None and end == street_end:
             return None
         return match.start(), end
@@ -162,7 +170,17 @@ def _town(text: str, pos: int, postcode: re.Pattern[str], *, required: bool) -> 
         return pos if required else post.start() + len(post.group().rstrip())
     cedex = _CEDEX.match(text, town_end)
     end = cedex.end() if cedex is not None else town_end
-    country = re.compile(r",[ ]*(?:france|belgique|suisse|espagne|italie|allemagne|portugal|luxembourg"
-                         r"|maroc|alg[ée]rie|tunisie|s[ée]n[ée]gal|royaume-uni|germany|spain|italy)(?![\w])",
-                         re.IGNORECASE).match(text, end)  # fmt: skip
+    country = _COUNTRY.match(text, end)
     return country.end() if country is not None else end
+
+
+_COUNTRY = re.compile(
+    r"(?:,[ ]*|[ ]*\n[ \t>]*|[ ]+[\-–][ ]+)(?:france|belgique|belgium|suisse|switzerland|espagne|spain"
+    r"|italie|italy|allemagne|germany|portugal|luxembourg|pays-bas|maroc|morocco|alg[ée]rie|tunisie"
+    r"|s[ée]n[ée]gal|royaume-uni|united[ ]kingdom|uk|canada|usa|[ée]tats-unis)(?![\w])",
+    re.IGNORECASE,
+)
+_NORTH_AMERICA = re.compile(
+    r"(?:,[ ]*|[ ]*\n[ \t]*)[^\W\d_][\w'’ \-]{1,30}?(?:[ ]\([^)\n]{1,20}\))?(?:,[ ]*|[ ]+)"
+    r"(?:[A-Z]{2}[ ]+)?(?:[0-9]{5}(?:-[0-9]{4})?|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9])(?![\w])"
+)
