@@ -98,6 +98,8 @@ _PERSON_VERBS = frozenset(
         "sera",
     ]
 )
+_INITIALS = re.compile(r"[^\W\d_]\.(?:-?[^\W\d_]\.)?[ ]?", re.UNICODE)
+_FIELD_SEPARATORS = ";,|\t"
 PAIR_SCORE, SINGLE_SCORE = 0.7, 0.6
 
 
@@ -124,7 +126,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         found: list[Span] = []
         i = 0
         while i < len(toks):
-            span = self._pair(text, toks, i) or self._reversed(text, toks, i)
+            span = self._initial(text, toks, i) or self._pair(text, toks, i) or self._reversed(text, toks, i)
             if span is not None:
                 found.append(span[0])
                 i = span[1]
@@ -171,6 +173,36 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             return None
         return Span(PERSON, bounds[0], bounds[1], PAIR_SCORE), j + 1
 
+    def _initial(self, text: str, toks: list[_Tok], i: int) -> tuple[Span, int] | None:
+        """``t. legrand``, ``j.-a. doğan``, ``V. Wang``: initials, then a last name."""
+        m = _INITIALS.match(text, toks[i].start)
+        if m is None or text[toks[i].start : toks[i].start + 2] in ("M.", "m."):
+            return None  # "M. Dupont": a civility (Monsieur), left out of the span
+        j = i
+        while j < len(toks) and toks[j].start < m.end():
+            j += 1
+        if j >= len(toks) or toks[j].start != m.end():
+            return None
+        last = toks[j].word
+        if is_stop(last) or is_everyday(last) or not (is_last_name(last) or is_unknown(last)):
+            return None
+        return Span(PERSON, toks[i].start, toks[j].end, PAIR_SCORE), j + 1
+
+    def _field(self, text: str, tok: _Tok) -> bool:
+        """A name that is a whole field of a CSV line or a table row: ``Lewandowski;Pavel;...``."""
+        before = text[tok.start - 1] if tok.start else "\n"
+        after = text[tok.end] if tok.end < len(text) else "\n"
+        if before == '"' and after == '"':
+            before = text[tok.start - 2] if tok.start > 1 else "\n"
+            after = text[tok.end + 1] if tok.end + 1 < len(text) else "\n"
+        seps = {before, after} - {"\n"}
+        if not seps or not seps <= set(_FIELD_SEPARATORS):
+            return False
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        line_end = text.find("\n", tok.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        return all(line.count(sep) >= 2 for sep in seps)
+
     def _reversed(self, text: str, toks: list[_Tok], i: int) -> tuple[Span, int] | None:
         """``huynh anahit``, ``maillot laura``, ``BUI Aurélien``: a last name, then a first name that
         is no French word."""
@@ -194,6 +226,13 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         if is_stop(tok.word) or len(tok.word) < 3:
             return None
         style = _style(tok.word)
+        if (
+            style != "lower"
+            and (is_first_name(tok.word) or is_last_name(tok.word))
+            and not is_everyday(tok.word)
+            and self._field(text, tok)
+        ):
+            return Span(PERSON, tok.start, tok.end, SINGLE_SCORE - 0.05)  # "CHOI,Lei,+33 ..."
         if not is_first_name(tok.word):
             # "MAJERUS", "BOUAZIZ": a surname in capitals, in a text that is not all capitals
             upper_surname = (
