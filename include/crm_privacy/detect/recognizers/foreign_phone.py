@@ -29,7 +29,9 @@ _PHONE_WORDS = (
     "appeler", "whatsapp", "telefono", "telefone", "movil", "number", "natel", "handy", "t:", "t :",
     "m:", "m :", "llamad", "chiamare", "cellulare",
 )  # fmt: skip
-_DATE_START = re.compile(r"^[0-3]?[0-9]/[01]?[0-9]/[0-9]{2,4}(?![0-9])")  # "01/09/2025 20:45"
+_DATE_START = re.compile(
+    r"^(?:[0-3]?[0-9]/[01]?[0-9]/[0-9]{2,4}|[0-9]{4}-[01][0-9]-[0-3][0-9])(?![0-9])"
+)  # "01/09/2025 20:45"
 _DATE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
 _PAIRS = re.compile(r"^[0-9]{2}(?:[ .\-][0-9]{2})+$")
 _GROUPED = re.compile(r"^[1-9][0-9]{0,2}([ .\-])[0-9]{1,4}(?:\1[0-9]{2,4}){2,3}$")
@@ -37,7 +39,7 @@ _NANP = re.compile(r"^(?:\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}[ .\-]\d{3}[ .\-]\d{
 # Spanish (9 digits from 6-9, "685 65 58 00", "938 127 185") and Italian mobiles ("328 746 3744",
 # "340-7936042"), written without +34 / +39 and without a trunk 0.
 _ES = re.compile(
-    r"^[6-9](?:[0-9]{2}[ .][0-9]{3}[ .][0-9]{3}|[0-9]{2}[ .][0-9]{2}[ .][0-9]{2}[ .][0-9]{2}|[0-9][ .][0-9]{3}[ .][0-9]{2}[ .][0-9]{2})$"
+    r"^[6-9](?:[0-9]{2}[ ][0-9]{3}[ ][0-9]{3}|[0-9]{2}[ ][0-9]{2}[ ][0-9]{2}[ ][0-9]{2}|[0-9][ ][0-9]{3}[ ][0-9]{2}[ ][0-9]{2})$"
 )
 _IT_MOBILE = re.compile(r"^3[0-9]{2}(?:[ .\-][0-9]{3}[ .\-][0-9]{3,4}|[ .\-][0-9]{6,7})$")
 
@@ -47,8 +49,10 @@ class ForeignPhoneRecognizer(FrPatternRecognizer):
     ``tel 612 345 678``."""
 
     ENTITY = PHONE_NUMBER
-    NEEDS = r"[0-9]{2}[ .\-/)][ ]?[0-9]"
+    NEEDS = r"[0-9]{2}[ .\-/)][ ]?[0-9]|[0-9]{9}"
     PATTERNS = (
+        # "T: 949819778", "móvil 672953508": a compact foreign number right after a phone word
+        Pattern("compact after a phone word", r"(?<![\w+/.,\-])[1-9][0-9]{8,10}(?![\w/]|[.,\-][0-9])", 0.45),
         Pattern(
             "national",
             r"(?<![\w+/.,\-])(?:\([0-9]{2,5}\)[ ]?|[0-9]{2,5}[ .\-/])(?:[0-9]{2,8}[ .\-/]){0,4}[0-9]{2,8}"
@@ -61,6 +65,10 @@ class ForeignPhoneRecognizer(FrPatternRecognizer):
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span()
         candidate = text[start:end]
+        if pattern_name == "compact after a phone word":
+            if not has_context(text, start, _PHONE_WORDS, window=12):
+                return None
+            return (start, end) if _valid_in(candidate, BARE_REGIONS, possible=True) else None
         digits = re.sub(r"[^0-9]", "", candidate)
         if not 8 <= len(digits) <= 13 or _DATE.match(candidate) or _DATE_START.match(candidate):
             return None

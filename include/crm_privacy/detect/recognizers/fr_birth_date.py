@@ -10,19 +10,24 @@ from crm_privacy.detect.entities import DATE_TIME
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 _MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|januar|februar|m[äa]rz|juni|juli|oktober|dezember|"
     r"janvier|janv\.?|f[ée]vrier|f[ée]vr?\.|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[ûu]t"
     r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\."
 )
 _DAYS = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ ]+)?"
 _DATE = (
-    rf"(?:1er|[0-3]?[0-9])[ ]+(?:{_MONTHS})[ ]+(?:19|20)[0-9]{{2}}"
+    rf"(?:1er|[0-3]?[0-9])\.?[ ]+(?:{_MONTHS})[ ]+(?:19|20)[0-9]{{2}}"
+    rf"|(?:{_MONTHS})[ ]+[0-3]?[0-9](?:st|nd|rd|th)?,?[ ]+(?:19|20)[0-9]{{2}}"
     r"|[0-3]?[0-9][ ]?[/.\-][ ]?[01]?[0-9][ ]?[/.\-][ ]?(?:19|20)?[0-9]{2}"
     r"|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"
     r"|[0-3][0-9][01][0-9](?:19|20)[0-9]{2}"  # "11051944", typed without separators
 )
 _BORN = r"n[ée]e?(?:\(e\)|e?s)?"
 _CUE = (
-    rf"{_BORN}(?:[ ]+[àa][ ]+[^,\n;:]{{1,40}}?)?[ ]+le"
+    rf"{_BORN}(?:[ ]+[àa][ ]+[^,\n;:]{{1,40}}?)?[ ]+le(?:[ \t]*[:=])?"
+    r"|date[ ]+of[ ]+birth(?:[ ]+is)?[ ]*:?|d\.?o\.?b\.?[ ]*:|born(?:[ ]+on)?|geburtsdatum[ ]*:?|geboren[ ]+am"
+    r"|fecha[ ]+de[ ]+nacimiento[ ]*:?|data[ ]+di[ ]+nascita[ ]*:?"
     # "date de naissance vérifiée : ...", "date de naissance (08/12/1979)", "date de naissance ? Nous
     # avons 25/02/80": a few words may come between the cue and the date
     r"|(?:date[ ]+de[ ]+naissance|ddn|naissance|anniversaire)(?:[ ]*[:=?(][ ]*|[ ]+)(?:[^\d\n.;]{0,30}?[ :(])?"
@@ -45,7 +50,7 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
         Pattern("birth year", rf"(?<![\w]){_BORN}[ ]+en[ ]+(?P<pii>(?:19|20)[0-9]{{2}})(?![0-9])", 0.7),
         Pattern(
             "birth year label",
-            r"(?<![\w])ann[ée]e[ ]+de[ ]+naissance[ ]*[:=]?[ ]*(?P<pii>(?:19|20)[0-9]{2})(?![0-9])",
+            r"(?<![\w])ann[ée]e[ ]+de[ ]+naissance[ \t]*[:=\-]?[ \t]*(?P<pii>(?:19|20)[0-9]{2})(?![0-9])",
             0.7,
         ),
     )

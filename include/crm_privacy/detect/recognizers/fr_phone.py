@@ -50,6 +50,7 @@ class FrPhoneRecognizer(FrPatternRecognizer):
     NEEDS = r"[0-9]"
     PATTERNS = (
         Pattern("fr national", rf"(?<![\w+])0[1-9](?:{_SEP}[0-9]{{2}}){{4}}(?![0-9])", 0.6),
+        Pattern("fr national slashes", r"(?<![\w+/])0[1-9](?:/[0-9]{2}){4}(?![0-9/])", 0.6),
         Pattern(
             "fr international",
             rf"(?<![\w+])(?:\+|00)[ ]?33{_SEP}(?:\(0\)[ ]?|0)?[1-9](?:(?:{_SEP}[0-9]{{2}}){{4}}|[0-9]{{2}}[ ][0-9]{{3}}[ ][0-9]{{3}})(?![0-9])",
@@ -75,7 +76,7 @@ class FrPhoneRecognizer(FrPatternRecognizer):
     )
     CONTEXT = (
         "tel", "telephone", "portable", "mobile", "fixe", "appel", "joindre", "joignable", "numero",
-        "standard", "ligne", "urgence", "sms", "whatsapp", "gsm", "fax", "rappel",
+        "standard", "ligne", "urgence", "sms", "whatsapp", "gsm", "fax", "rappel", "contact",
     )  # fmt: skip
     CONTEXT_REQUIRED = frozenset({"fr national loose"})
 
