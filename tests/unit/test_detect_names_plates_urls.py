@@ -51,6 +51,42 @@ FOUND = [
     ("cartes 4012888888881881 4012 8888 8888 1881", ("CREDIT_CARD", "4012 8888 8888 1881")),
     ("cartes 4012888888881881 4012 8888 8888 1881", ("CREDIT_CARD", "4012888888881881")),
     ("Amex 371449635398431", ("CREDIT_CARD", "371449635398431")),
+    # typographic spaces pasted from e-mails read as spaces
+    (
+        "portable : 06\u00a012\u00a034\u00a056\u00a078.",
+        ("PHONE_NUMBER", "06\u00a012\u00a034\u00a056\u00a078"),
+    ),
+    # numbers spelled out in a voicemail, compact foreign numbers after a phone word, slashes
+    (
+        "rappelez moi au zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit merci",
+        ("PHONE_NUMBER", "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit"),
+    ),
+    ("Salamanca | T: 949819778", ("PHONE_NUMBER", "949819778")),
+    ("au 04/17/69/87/77, voilà", ("PHONE_NUMBER", "04/17/69/87/77")),
+    ("urgence : 6 77 66 41 65", ("PHONE_NUMBER", "6 77 66 41 65")),
+    # NIR and SIRET writings
+    ("n° secu 1 39 03 12 929 810 / 26 vérifié", ("FR_NIR", "1 39 03 12 929 810 / 26")),
+    ("SIRET 262925084 00770, gérant", ("FR_SIRET", "262925084 00770")),
+    # names: initials in lower case, particles, CSV fields
+    ("signé par t. legrand le jeudi", ("PERSON", "t. legrand")),
+    ("Contact : LE GOFF Quentin, tél", ("PERSON", "LE GOFF Quentin")),
+    ("CHOI,Lei,+33 769 531 750,lei.choi@exemple.fr", ("PERSON", "CHOI")),
+    ("CHOI,Lei,+33 769 531 750,lei.choi@exemple.fr", ("PHONE_NUMBER", "+33 769 531 750")),
+    ("06 04 24 17 80|nicolas57@orange.fr", ("EMAIL_ADDRESS", "nicolas57@orange.fr")),
+    # addresses: lines of an address, foreign writings, PO boxes
+    ("Rés. Les Hauts de Seine, Bât A, 69 rue des Lilas", ("LOCATION", "Rés. Les Hauts de Seine")),
+    ("174 rue du Docteur Schweitzer 47000 Agen", ("LOCATION", "174 rue du Docteur Schweitzer 47000 Agen")),
+    ("Mme WU, BP 286, 18000 Bourges Cedex 02, conteste", ("LOCATION", "BP 286, 18000 Bourges Cedex 02")),
+    ("adresse : Via Roma 50, 00184 Roma. Paiement", ("LOCATION", "Via Roma 50, 00184 Roma")),
+    ("43 Baker Street, London NW1 6XE. Ref", ("LOCATION", "43 Baker Street, London NW1 6XE")),
+    (
+        "85 rue Sherbrooke Ouest, Montréal QC H3G 1H6",
+        ("LOCATION", "85 rue Sherbrooke Ouest, Montréal QC H3G 1H6"),
+    ),
+    # dates of birth in other languages and forms
+    ("My date of birth is March 15, 1996, as requested", ("DATE_TIME", "March 15, 1996")),
+    ("Geburtsdatum: 6. April 1947.", ("DATE_TIME", "6. April 1947")),
+    ("[ ] Né(e) le : 12/08/63", ("DATE_TIME", "12/08/63")),
 ]
 
 
@@ -80,6 +116,10 @@ NOTHING = [
     "Commande 2024-0123-45 livrée le 12.03.2024",
     "Montant 1 250 000 EUR",
     "ticket 0123 4567 89",
+    "2026-11-10 09:30:54,091 WARN worker restarted",  # a log timestamp is no phone number
+    "RDV le 12 mai 2025 avec le client",  # a meeting date is no date of birth
+    "Rien à signaler, devis DEV-2024-17 envoyé",  # "Rien", "DEV": no names
+    "parc d'activités ouvert le lundi",  # an address word with no address near it
 ]
 
 
