@@ -16,13 +16,16 @@ from crm_privacy.detect.recognizers.fr_phone import FrPhoneRecognizer
 from crm_privacy.detect.recognizers.fr_siren import FrSirenRecognizer
 from crm_privacy.detect.recognizers.fr_siret import FrSiretRecognizer
 from crm_privacy.detect.recognizers.fr_spacy_person import FrSpacyPersonRecognizer
+from crm_privacy.detect.recognizers.fr_spelled_email import FrSpelledEmailRecognizer
 from crm_privacy.detect.recognizers.fr_spelled_phone import FrSpelledPhoneRecognizer
 from crm_privacy.detect.recognizers.iban import FrIbanRecognizer
 from crm_privacy.detect.recognizers.ip_address import FrIpAddressRecognizer
 from crm_privacy.detect.recognizers.personal_url import FrPersonalUrlRecognizer
+from crm_privacy.detect.recognizers.table_columns import FrTableColumnsRecognizer
 
 PATTERN_RECOGNIZERS: tuple[type[FrPatternRecognizer], ...] = (
     FrEmailRecognizer,
+    FrSpelledEmailRecognizer,
     FrPhoneRecognizer,
     ForeignPhoneRecognizer,
     FrSpelledPhoneRecognizer,
@@ -38,6 +41,7 @@ PATTERN_RECOGNIZERS: tuple[type[FrPatternRecognizer], ...] = (
     FrLicensePlateRecognizer,
     FrPersonalUrlRecognizer,
     FrNameGazetteerRecognizer,
+    FrTableColumnsRecognizer,
 )
 
 
@@ -65,6 +69,8 @@ __all__ = [
     "FrSirenRecognizer",
     "FrSiretRecognizer",
     "FrSpacyPersonRecognizer",
+    "FrSpelledEmailRecognizer",
     "FrSpelledPhoneRecognizer",
+    "FrTableColumnsRecognizer",
     "pattern_recognizers",
 ]

@@ -22,7 +22,18 @@ _ISSUERS = (
     (re.compile(r"5[06-9]|6[0-9]"), tuple(range(12, 20))),
     (re.compile(r"1"), (15,)),  # UATP (airline cards)
 )
-_NOT_CARD = ("vitale", "securite sociale", "secu", "nir", "siret", "siren")
+_NOT_CARD = (
+    "vitale",
+    "securite sociale",
+    "secu",
+    "nir",
+    "siret",
+    "siren",
+    "ean",
+    "gtin",
+    "code barre",
+    "permis",
+)
 _DINERS = re.compile(r"3(?:0[0-5]|[68])")
 _SEPARATORS = re.compile(r"[ \-.]")
 

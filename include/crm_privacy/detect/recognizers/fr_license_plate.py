@@ -107,6 +107,11 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
         "pv",
         "fourriere",
         "flotte",
+        "tiers",
+        "sinistre",
+        "constat",
+        "livreur",
+        "assur",
         "parc auto",
     )
     CONTEXT_REQUIRED = frozenset({"siv any case", "siv compact", "fni"})

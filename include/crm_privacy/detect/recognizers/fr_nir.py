@@ -27,6 +27,12 @@ class FrNirRecognizer(FrPatternRecognizer):
             rf"(?:[0-9]{{2}}|2[AaBb]){_S}[0-9]{{3}}{_S}[0-9]{{3}}(?:{_S}|[ ]?/[ ]?)[0-9]{{2}}(?![0-9])",
             0.5,
         ),
+        # "2 5503 9935 2239 77": any grouping of the 15 characters, after a NIR cue only
+        Pattern(
+            "nir any grouping",
+            r"(?<![0-9A-Za-z])[1-478](?:[ ]?[0-9AaBb]){12}[ ]?[0-9][ ]?[0-9](?![0-9])",
+            0.5,
+        ),
         # "1480568564314 45": 13 digits then the key
         Pattern(
             "nir key apart",
@@ -35,6 +41,7 @@ class FrNirRecognizer(FrPatternRecognizer):
         ),
     )
     CONTEXT = ("nir", "securite sociale", "secu", "insee", "n ss", "numero ss", "vitale", "assure")
+    CONTEXT_REQUIRED = frozenset({"nir any grouping"})
 
     def validate_result(self, pattern_text: str) -> bool:
         return bool(nir.is_valid(_SEPARATORS.sub("", pattern_text).upper()))

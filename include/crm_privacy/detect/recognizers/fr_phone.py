@@ -86,7 +86,10 @@ class FrPhoneRecognizer(FrPatternRecognizer):
             text, max(0, start - 40), start
         ):
             return None
-        if not _usual_shape(text[start:end]) and has_context(text, start, REFERENCE_WORDS, window=15):
+        compact = text[start:end].isdigit()
+        if (compact or not _usual_shape(text[start:end])) and has_context(
+            text, start, REFERENCE_WORDS, window=15
+        ):
             return None  # "réf 0123 4567 89": an odd grouping after a reference word is a reference
         return start, end
 

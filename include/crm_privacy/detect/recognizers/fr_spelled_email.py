@@ -1,0 +1,49 @@
+"""E-mail addresses dictated in words, as voicemail transcriptions write them:
+``alexandre point cadet arobase hotmail point fr``, ``m point ferrari at hotmail point fr``."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern
+
+from crm_privacy.detect.entities import EMAIL_ADDRESS
+from crm_privacy.detect.recognizers.base import FrPatternRecognizer
+
+_WORD = r"[^\W\d_][\w\-]*"
+_DOT = r"[ ]+(?:point|dot|tiret|underscore|tiret[ ]+bas)[ ]+"
+
+
+class FrSpelledEmailRecognizer(FrPatternRecognizer):
+    """``<name> (point <name>)* arobase|at <domain> (point <word>)+``: the ``arobase``/``at`` and at
+    least one ``point`` after it make it an address."""
+
+    ENTITY = EMAIL_ADDRESS
+    NEEDS = r"(?i)\b(?:arobase|at)\b"
+    FLAGS = re.IGNORECASE
+    PATTERNS = (
+        Pattern(
+            "spelled",
+            rf"(?<![\w])(?:{_WORD}|[0-9]+)(?:{_DOT}(?:{_WORD}|[0-9]+))*[ ]+(?:arobase|at)[ ]+{_WORD}(?:{_DOT}{_WORD})*"
+            rf"{_DOT}(?:fr|com|net|org|eu|be|ch|io|info|biz)(?![\w])",
+            0.6,
+        ),
+    )
+
+    def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
+        # the local part is the last chain "word (point word)*" before "arobase": "c'est alexandre
+        # point cadet arobase ..." starts at "alexandre"
+        start, end = match.span()
+        at = re.search(r"[ ]+(?:arobase|at)[ ]+", text[start:end], re.IGNORECASE)
+        if at is None:
+            return None
+        tokens = [
+            (m.start(), m.group().lower()) for m in re.finditer(r"\S+", text[start : start + at.start()])
+        ]
+        i = len(tokens) - 1
+        while i >= 2 and tokens[i - 1][1] in _JOINERS:
+            i -= 2
+        return start + tokens[i][0], end
+
+
+_JOINERS = frozenset({"point", "dot", "tiret", "underscore", "bas"})
