@@ -87,6 +87,16 @@ FOUND = [
     ("My date of birth is March 15, 1996, as requested", ("DATE_TIME", "March 15, 1996")),
     ("Geburtsdatum: 6. April 1947.", ("DATE_TIME", "6. April 1947")),
     ("[ ] Né(e) le : 12/08/63", ("DATE_TIME", "12/08/63")),
+    ("je suis née le 24 04 1958 si jamais", ("DATE_TIME", "24 04 1958")),
+    # dictated e-mail addresses; tables pasted with a header naming the columns
+    (
+        "mon adresse mail c'est alexandre point cadet arobase hotmail point fr merci",
+        ("EMAIL_ADDRESS", "alexandre point cadet arobase hotmail point fr"),
+    ),
+    ("Export :\nprenom;SIREN;date_naissance\nRémi;260614714;12/03/1970", ("FR_SIREN", "260614714")),
+    ("Export :\nprenom;SIREN;date_naissance\nRémi;260614714;12/03/1970", ("DATE_TIME", "12/03/1970")),
+    ("Export :\nprenom;SIREN;date_naissance\nRémi;260614714;12/03/1970", ("PERSON", "Rémi")),
+    ("N° sécu : 2 5503 9935 2239 77 |", ("FR_NIR", "2 5503 9935 2239 77")),
 ]
 
 
@@ -120,6 +130,10 @@ NOTHING = [
     "RDV le 12 mai 2025 avec le client",  # a meeting date is no date of birth
     "Rien à signaler, devis DEV-2024-17 envoyé",  # "Rien", "DEV": no names
     "parc d'activités ouvert le lundi",  # an address word with no address near it
+    "Commande n° 0194931715 annulée",  # an order number written like a phone number
+    "EAN 5972673205881, contrat Confort",  # a barcode is no card
+    "quantité;prix;total\n3;12;36",  # a table with no personal column
+    "look at this point of view",  # "at" and "point" without an address
 ]
 
 
