@@ -4,6 +4,10 @@ Servers come from ``CRM_PRIVACY_TEST_POSTGRES_URL`` (e.g. ``postgresql+psycopg:/
 and ``CRM_PRIVACY_TEST_MYSQL_URL`` (e.g. ``mysql+pymysql://root@127.0.0.1:3306/crm_test``). Locally an
 unset or unreachable server skips its tests with the reason; when ``CI`` is set they *fail*, so a CI run
 can never be green without having exercised PostgreSQL and MariaDB.
+
+The database a URL names (``crm_test`` above) is created at the start of the session when the server
+lacks it (fixture ``server_databases``), so the README's test command works on a fresh machine with running
+servers. It is kept afterwards; tests work in scratch databases of their own created beside it.
 """
 
 from __future__ import annotations
@@ -59,6 +63,62 @@ def _server_problem(backend: str, url: str) -> str | None:
         return str(exc)
     engine.dispose()
     return None
+
+
+def ensure_database(backend: str, url: str) -> str | None:
+    """Create the database ``url`` names on its server if it does not exist; the problem, or None.
+
+    Runs on the server's maintenance database (``postgres``; MariaDB: ``information_schema``).
+    """
+    from sqlalchemy import make_url, text
+    from sqlalchemy.exc import DBAPIError
+
+    from crm_privacy.crm.engine import make_engine, normalise_url
+    from crm_privacy.errors import ConnectionFailed
+
+    name = make_url(normalise_url(url)).database
+    if not name:
+        return None
+    try:
+        admin = make_engine(
+            maintenance_url(backend, url), isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5}
+        )
+    except ConnectionFailed as exc:
+        return str(exc)
+    quoted = admin.dialect.identifier_preparer.quote(name)
+    exists = text("SELECT 1 FROM pg_database WHERE datname = :name")
+    try:
+        with admin.connect() as conn:
+            if backend == "mysql":
+                conn.execute(text(f"CREATE DATABASE IF NOT EXISTS {quoted} CHARACTER SET utf8mb4"))
+            elif conn.execute(exists, {"name": name}).first() is None:
+                try:
+                    conn.execute(text(f"CREATE DATABASE {quoted}"))
+                except DBAPIError:
+                    if conn.execute(exists, {"name": name}).first() is None:
+                        raise
+                    # created meanwhile by another test run on the same server
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        return f"cannot create the database {name}: {reason}"
+    finally:
+        admin.dispose()
+    return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def server_databases() -> None:
+    """Once per session: the databases the two URLs name exist on their servers (created if missing).
+
+    A server that is down is left to the tests that use it (skipped locally); in CI the session fails.
+    """
+    for backend, variable in SERVER_URL_VARIABLES.items():
+        url = os.environ.get(variable, "").strip()
+        if not url:
+            continue
+        problem = ensure_database(backend, url)
+        if problem and in_ci():
+            pytest.fail(f"{variable}: {problem} (CI is set: every backend must be tested)", pytrace=False)
 
 
 def server_url(backend: str) -> str:

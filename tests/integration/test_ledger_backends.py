@@ -1,14 +1,13 @@
 """The ledger on real servers (PostgreSQL, MariaDB/MySQL), each test in a scratch database.
 
-Servers come from ``CRM_PRIVACY_TEST_POSTGRES_URL`` and ``CRM_PRIVACY_TEST_MYSQL_URL``. Unset
-locally, a backend is skipped; unset in CI (``CI`` set), the test fails: CI must never go green
+Servers come from ``CRM_PRIVACY_TEST_POSTGRES_URL`` and ``CRM_PRIVACY_TEST_MYSQL_URL``. Unset or
+unreachable locally, a backend is skipped; in CI (``CI`` set) the test fails: CI must never go green
 without having talked to both servers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -30,28 +29,17 @@ T0 = dt.datetime(2026, 3, 1, 2, 0, 0, 123456, tzinfo=dt.UTC)
 OpenLedger = Callable[[], Ledger]
 
 
-def server_url(backend: str) -> str:
-    variable = SERVERS[backend]
-    url = os.environ.get(variable)
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail(f"{variable} is not set: CI must run the ledger tests on {backend}")
-        pytest.skip(f"{variable} is not set")
-    return url
-
-
 @pytest.fixture(params=list(SERVERS))
 def ledger_db_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """URL of a fresh, empty database on the backend's server, dropped after the test."""
-    server = make_url(server_url(request.param))
+    # tests/conftest.py's fixtures: skipped locally, failed in CI, when the server is unset or down.
+    backend = request.getfixturevalue(
+        "postgres_backend" if request.param == "postgresql" else "mysql_backend"
+    )
+    server = make_url(backend.server_url)
     name = f"crm_ledger_test_{uuid.uuid4().hex[:12]}"
     # Administrative statements run from the server's maintenance database, outside transactions.
-    admin = make_engine(
-        server.set(database="postgres" if request.param == "postgresql" else None).render_as_string(
-            hide_password=False
-        ),
-        isolation_level="AUTOCOMMIT",
-    )
+    admin = make_engine(backend.maintenance_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f"CREATE DATABASE {name}"))
     try:
