@@ -13,6 +13,7 @@ USER airflow
 #    "apache-airflow==${AIRFLOW_VERSION}" (the base image sets the variable) stops pip from ever
 #    replacing the image's Airflow; the lock pins the same version. requirements-celery.txt adds the
 #    Celery provider and Redis client, which requirements.txt (used for local runs) does not need.
+#    requirements-dev.txt (pytest, playwright, mypy, ruff...) is never installed here.
 COPY --chown=airflow:0 requirements.txt /opt/crm-privacy/requirements.txt
 COPY --chown=airflow:0 docker/requirements-celery.txt /opt/crm-privacy/docker/requirements-celery.txt
 RUN pip install --no-cache-dir "apache-airflow==${AIRFLOW_VERSION}" \

@@ -24,12 +24,13 @@ demo: install demo-data
 		|| (tail -n 60 .demo/last-discovery.log; echo "Discovery failed: full log in .demo/last-discovery.log"; exit 1)
 	@$(ENV) $(BIN)/python scripts/demo_summary.py
 
-## install: the virtualenv from the pinned requirements.txt, and our package (editable)
+## install: the virtualenv from the pinned locks (requirements.txt: runtime; requirements-dev.txt: test
+##          and lint tools), and our package (editable)
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt -r requirements-dev.txt
 	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
 	@touch $@
 
@@ -59,9 +60,15 @@ airflow: install
 	@echo "(and kept in .airflow/simple_auth_manager_passwords.json.generated). Ctrl-C stops it."
 	@$(ENV) airflow standalone
 
-## lock: regenerate the fully pinned requirements.txt from requirements.in
+## lock: regenerate the fully pinned locks from their .in files: requirements.txt (runtime, the only one
+##       the docker image installs), then requirements-dev.txt and docker/requirements-celery.txt, both
+##       constrained by requirements.txt
 lock:
-	$(BIN)/pip install -q uv && $(BIN)/uv pip compile requirements.in -o requirements.txt --python-version 3.11
+	$(BIN)/pip install -q uv
+	$(BIN)/uv pip compile requirements.in -o requirements.txt --python-version 3.11
+	$(BIN)/uv pip compile requirements-dev.in -o requirements-dev.txt --python-version 3.11
+	$(BIN)/uv pip compile docker/requirements-celery.in -c requirements.txt --python-version 3.11 \
+		-o docker/requirements-celery.txt
 
 clean:
 	rm -rf .demo .airflow
