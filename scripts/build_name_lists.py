@@ -243,7 +243,9 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-    print(f"{OUT}: {len(first)} first names, {len(last)} last names, {len(common)} of them words, {len(vocabulary)} other words")
+    print(
+        f"{OUT}: {len(first)} first names, {len(last)} last names, {len(common)} of them words, {len(vocabulary)} other words"
+    )
 
 
 if __name__ == "__main__":
