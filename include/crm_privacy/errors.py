@@ -8,7 +8,14 @@ class CrmPrivacyError(Exception):
 
 
 class ConnectionFailed(CrmPrivacyError):
-    """A database (CRM or ledger) could not be reached."""
+    """A database (CRM or ledger) could not be reached.
+
+    ``permanent``: a retry cannot help (wrong URL, unknown driver, bad credentials, no such database);
+    otherwise the server may just be down for a moment."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
 
 
 class SchemaNotEmpty(CrmPrivacyError):
@@ -28,7 +35,14 @@ class ActionError(CrmPrivacyError):
 
 
 class BatchFailed(CrmPrivacyError):
-    """A batch of a sweep failed and was rolled back (the message holds no row values)."""
+    """A batch of a sweep failed and was rolled back (the message holds no row values).
+
+    ``permanent`` says whether its cause can fix itself (a server briefly down) or not (a missing
+    role, a policy error): Airflow retries the first kind only."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
 
 
 class UsageError(CrmPrivacyError):

@@ -194,6 +194,24 @@ def test_finish_run_records_outcome_and_time(ledger: Ledger, clock: FakeClock) -
     assert run["summary"] == {"rows_affected": 12}
 
 
+def test_finish_run_keeps_an_interrupted_run_interrupted(ledger: Ledger) -> None:
+    """A run taken over by another (its lock found dead) is closed ``interrupted``; its own finish,
+    coming later, must not turn it into ``failed`` (nor ``succeeded``) nor erase why."""
+    start(ledger)
+    assert ledger.run_status("run-1") == "running"
+    assert ledger.interrupt_run("run-1", error="interrupted: its process died holding the CRM lock")
+    assert (
+        ledger.finish_run("run-1", status="failed", summary={}, error="apply: LockLost: ...") == "interrupted"
+    )
+    run = ledger.get_run("run-1")
+    assert run is not None
+    assert run["status"] == "interrupted" and run["error"].startswith("interrupted: its process died")
+    assert ledger.run_status("nope") is None
+    start(ledger, "run-2")
+    assert ledger.finish_run("run-2", status="failed", summary={}, error="plan: PolicyError: x") == "failed"
+    assert ledger.get_run("run-2")["error"] == "plan: PolicyError: x"  # type: ignore[index]
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [

@@ -100,11 +100,16 @@ class Ledger:
 
     def finish_run(
         self, run_id: str, *, status: str, summary: Mapping[str, Any], error: str | None = None
-    ) -> None:
-        """Close a run: ``succeeded``, ``failed``, ``refused``, or ``planned`` for a dry run."""
+    ) -> str:
+        """Close a run: ``succeeded``, ``failed``, ``refused``, or ``planned`` for a dry run; return the
+        status it has now. A run already closed as ``interrupted`` (another run found it dead and took
+        its lock over) keeps that status and its error: what it did after losing the lock is moot."""
         check(status, FINAL_RUN_STATUSES, "run status")
         with self._writing() as conn:
             _require_run(conn, run_id)
+            current = conn.execute(select(runs.c.status).where(runs.c.run_id == run_id)).scalar()
+            if current == "interrupted":
+                return "interrupted"
             conn.execute(
                 update(runs)
                 .where(runs.c.run_id == run_id)
@@ -113,6 +118,13 @@ class Ledger:
                 )
             )
             self._seal_run(conn, run_id)
+        return status
+
+    def run_status(self, run_id: str) -> str | None:
+        """The run's status, or None if this ledger has no such run."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(runs.c.status).where(runs.c.run_id == run_id)).scalar()
+        return None if found is None else str(found)
 
     def interrupt_run(self, run_id: str, *, error: str) -> bool:
         """Close a run still ``running`` whose holder was found dead (its CRM lock taken over or freed)
