@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, select
 from crm_privacy.crm.binding import Binding
 from crm_privacy.errors import PolicyError
 from crm_privacy.policy.model import RetentionRule
+from crm_privacy.privatefiles import open_private
 from crm_privacy.rules.calendar import add_period
 from crm_privacy.rules.keysets import TakenKeys, key_order
 from crm_privacy.transform.keys import KeyRing
@@ -58,8 +59,8 @@ class NoticeCheck:
         # statement options: Connection.execution_options() would make every later query stream too
         result = conn.execute(query, execution_options={"stream_results": True, "yield_per": _CHUNK})
         with (
-            act_path.open("w", encoding="utf-8") as act_out,
-            notify_path.open("w", encoding="utf-8") as notify_out,
+            open_private(act_path) as act_out,
+            open_private(notify_path) as notify_out,
         ):
             for partition in result.partitions():
                 rows = [r for r in partition if taken is None or not taken.taken(r[0])]

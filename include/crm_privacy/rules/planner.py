@@ -20,6 +20,7 @@ from sqlalchemy.types import ARRAY, NullType
 from crm_privacy.crm.binding import Binding, KeyMatch
 from crm_privacy.errors import CrmPrivacyError
 from crm_privacy.policy.model import ConsentRule, RetentionRule
+from crm_privacy.privatefiles import open_private, private_dir, write_private_text
 from crm_privacy.rules.keysets import TakenKeys, key_order
 from crm_privacy.rules.paths import any_subject_row
 from crm_privacy.rules.selection import Selection, consent_selection, retention_selection
@@ -81,16 +82,64 @@ class Plan:
         }
 
     def save(self, directory: Path) -> Path:
-        directory.mkdir(parents=True, exist_ok=True)
+        """Write what the guard and the apply steps need, and nothing more: per rule its id, kind,
+        counts (subjects, notices, rows per table) and the names of its key files, next to the plan
+        file. Titles, purposes and findings stay in the summary; the CRM keys stay in the key files.
+        Written 0600 in a 0700 directory."""
+        private_dir(directory)
         path = directory / "plan.json"
-        path.write_text(json.dumps(asdict(self), indent=1, ensure_ascii=False), encoding="utf-8")
+        data = {
+            "as_of": self.as_of,
+            "policy_version": self.policy_version,
+            "rules": [
+                {
+                    "rule_id": r.rule_id,
+                    "kind": r.kind,
+                    "subjects": r.subjects,
+                    "notify": r.notify,
+                    "tables": [asdict(t) for t in r.tables],
+                    "keys_file": _relative(r.keys_file, directory),
+                    "notify_file": _relative(r.notify_file, directory),
+                }
+                for r in self.rules
+            ],
+        }
+        write_private_text(path, json.dumps(data, indent=1, ensure_ascii=False))
         return path
 
     @classmethod
     def load(cls, path: Path) -> Plan:
         data = json.loads(path.read_text(encoding="utf-8"))
-        rules = [RulePlan(**{**r, "tables": [TableCount(**t) for t in r["tables"]]}) for r in data["rules"]]
+        rules = [
+            RulePlan(
+                rule_id=r["rule_id"],
+                title=r.get("title", ""),
+                purpose=r.get("purpose", ""),
+                legal_basis=r.get("legal_basis", ""),
+                subjects=int(r["subjects"]),
+                tables=[TableCount(**t) for t in r["tables"]],
+                findings=dict(r.get("findings") or {}),
+                keys_file=_absolute(r.get("keys_file", ""), path.parent),
+                notify=int(r.get("notify", 0)),
+                notify_file=_absolute(r.get("notify_file", ""), path.parent),
+                kind=r.get("kind", "rule"),
+            )
+            for r in data["rules"]
+        ]
         return cls(as_of=data["as_of"], policy_version=data["policy_version"], rules=rules)
+
+
+def _relative(file: str, directory: Path) -> str:
+    """A key file's name relative to the plan's directory (the directory may be mounted elsewhere on
+    another worker); absolute if it lies outside."""
+    if not file:
+        return ""
+    path = Path(file)
+    return str(path.relative_to(directory)) if path.is_relative_to(directory) else str(path)
+
+
+def _absolute(file: str, directory: Path) -> str:
+    return "" if not file else str(directory / file)
 
 
 def rule_targets(
@@ -128,8 +177,7 @@ def make_plan(binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCh
     """Evaluate every rule; subject keys go to files in ``workdir``, counts into the plan."""
     rules: list[RulePlan] = []
     # key files hold the CRM keys of the people treated: readable by this account only
-    workdir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    workdir.chmod(0o700)
+    private_dir(workdir)
     batch_size = binding.policy.guard.batch_size
     with binding.engine.connect() as conn:
         totals = {
@@ -342,7 +390,7 @@ def _write_keys(
     query = select(binding.subject_key, *per_subject).where(target).order_by(key_order(binding))
     # statement options, not connection options: later queries on ``conn`` must not stream
     result = conn.execute(query, execution_options={"stream_results": True, "yield_per": _FETCH})
-    with path.open("w", encoding="utf-8") as out:
+    with open_private(path) as out:
         for partition in result.partitions():
             rows = [row for row in partition if taken is None or not taken.taken(row[0])]
             out.write("".join(f"{json.dumps(row[0])}\n" for row in rows))
