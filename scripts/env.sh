@@ -16,6 +16,8 @@ export AIRFLOW_CONN_CRM_PRIVACY_LEDGER="{\"conn_type\": \"sqlite\", \"host\": \"
 export CRM_PRIVACY_WORKDIR="$ROOT/.demo/work"
 export CRM_PRIVACY_REPORTS_DIR="$ROOT/.demo/reports"
 export CRM_PRIVACY_POLICY="$ROOT/include/policies/demo_crm.yaml"
+# The DAGs' policy param may only name a file of this directory (crm_privacy/dagrun/policy_path.py).
+export CRM_PRIVACY_POLICY_DIR="$ROOT/include/policies"
 # The demo's pseudonymisation key is generated once per checkout (never committed).
 if [ ! -s "$ROOT/.demo/hmac.key" ]; then
   mkdir -p "$ROOT/.demo"
