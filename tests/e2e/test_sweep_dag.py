@@ -56,9 +56,10 @@ def test_dry_run_then_real_then_nothing_left(demo: dict[str, object]) -> None:
     crm = Path(str(demo["crm"]))
     before = _checksum(crm)
 
-    log, dry = _run(demo, {"dry_run": True})
+    log, dry = _run(demo, {"dry_run": True, "max_share": 0.8})
     assert "state=success" in log
     assert dry["status"] == "planned" and dry["rows_planned"] > 0
+    assert dry["guard"]["verdict"] == "passed" and dry["check"] == "not run" and "rows_left" not in dry
     assert _checksum(crm) == before, "a dry run changed the CRM"
 
     log, real = _run(demo, {"max_share": 0.8})
@@ -104,3 +105,16 @@ def test_guard_refusal_fails_the_run_and_changes_nothing(demo: dict[str, object]
     assert "state=failed" in log
     assert summary["status"] == "failed"
     assert _checksum(crm) == before
+    # the refusal says why, at once: in the log, the summary and the ledger (issue 9, point 4)
+    assert "guard failed and will not be retried" in log and "up_for_retry" not in log
+    assert summary["guard"]["verdict"] == "refused"
+    assert summary["error"]["step"] == "guard" and summary["error"]["type"] == "GuardRefused"
+    assert "more than 1%" in summary["error"]["message"]
+    with sqlite3.connect(Path(str(demo["ledger"]))) as conn:
+        status, error = conn.execute(
+            "SELECT status, error FROM runs WHERE run_id = ?", (summary["run_id"],)
+        ).fetchone()
+    assert status == "failed" and error.startswith("guard: GuardRefused: the plan touches more than 1%")
+    # a failed run keeps its plan for a retry
+    work = Path(str(demo["home"])) / "work"
+    assert any((d / "plan.json").is_file() for d in work.iterdir()), "the failed run's plan is gone"

@@ -101,7 +101,7 @@ def test_failed_batch_leaves_no_partial_change_and_the_next_run_finishes(
         return changed
 
     monkeypatch.setattr(crm_privacy.sweep.apply, "_run_step", fail_in_second_batch)
-    with pytest.raises(BatchFailed, match="batch 1 of rule R1") as failure:
+    with pytest.raises(BatchFailed, match="batch 2 of rule R1") as failure:  # batches count from 1
         crm.sweep(policy=policy)
     assert "injected fault" not in str(failure.value)  # the message says what failed, holds no data
 
@@ -141,8 +141,9 @@ def test_plan_over_max_share_is_refused_until_allowed_explicitly(
     assert crm.checksum() == start
     assert runs(crm)[0]["status"] == "refused"
 
-    dry = crm.sweep(max_share=None, dry_run=True)
-    assert dry["guard"].startswith("refused") and crm.checksum() == start
+    dry = crm.sweep(max_share=None, dry_run=True)  # the verdict a real run would get, and why
+    assert dry["guard"]["verdict"] == "refused" and "contacts: 60.0%" in dry["guard"]["reason"]
+    assert dry["check"] == "not run" and "post_check" not in dry and crm.checksum() == start
 
     monkeypatch.setenv(ENV_VAR, TEST_KEY)
     capsys.readouterr()

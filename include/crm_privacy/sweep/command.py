@@ -139,6 +139,12 @@ def _print_human(summary: dict[str, Any]) -> None:
             print(f"      {t['table']:<15} {t['action']:<10} {t['rows']:>9} row(s) of {t['table_rows']}")
         for name, count in rule["findings"].items():
             print(f"      finding: {name} = {count}")
-    if "guard" in summary:
-        print(f"  guard: {summary['guard']}")
+    guard = summary.get("guard")
+    if isinstance(guard, dict):
+        would = "a real run would get: " if summary["dry_run"] else ""
+        print(f"  guard: {would}{guard['verdict']} ({guard['reason']})")
+    if summary.get("check") == "not run":
+        print("  post-check: not run (a dry run changes nothing)")
+    if summary.get("nothing_due"):
+        print(f"  {summary['nothing_due']['reason']}")
     print(f"  rows planned: {summary['rows_planned']}, rows changed: {summary.get('rows_affected', 0)}")

@@ -7,6 +7,7 @@ from XCom; nothing personal is returned, only counts and file paths.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,11 @@ from typing import Any
 from sqlalchemy import Engine
 
 from crm_privacy.crm.binding import Binding, bind
-from crm_privacy.crm.lock import CrmLock, Holder, LockMode
-from crm_privacy.errors import BatchFailed, CrmPrivacyError, GuardRefused, PolicyError
+from crm_privacy.crm.db_errors import identifier_words
+from crm_privacy.crm.lock import LOCK_TABLE, CrmLock, Holder, LockMode
+from crm_privacy.crm.outbox import OUTBOX
+from crm_privacy.errors import BatchFailed, GuardRefused, PolicyError
+from crm_privacy.failures import describe, error_text, is_permanent
 from crm_privacy.ledger import BatchRecord, Ledger, PlanItemRecord
 from crm_privacy.ledger.identity import crm_identity
 from crm_privacy.policy.loader import LoadedPolicy, load_policy
@@ -50,6 +54,11 @@ class SweepContext:
 
     def __post_init__(self) -> None:
         self.lock = CrmLock(self.binding.engine, run_id=self.run_id, job=JOB, mode=self.lock_mode)
+
+    @functools.cached_property
+    def names(self) -> set[str]:
+        """Names of the policy (tables, columns, roles): database error messages may show them."""
+        return identifier_words(self.loaded.policy.model_dump()) | {LOCK_TABLE, OUTBOX}
 
 
 def open_context(
@@ -97,7 +106,7 @@ def plan_step(ctx: SweepContext, *, dry_run: bool, params: dict[str, Any]) -> Pl
         plan = make_plan(ctx.binding, ctx.as_of, ctx.workdir, _notice_check(ctx))
     except Exception as exc:
         # a run that cannot plan must not keep the CRM locked nor stay 'running' in the ledger
-        ctx.ledger.finish_run(ctx.run_id, status="failed", summary={}, error=_error_text(exc))
+        ctx.ledger.finish_run(ctx.run_id, status="failed", summary={}, error=_error_text(ctx, exc))
         ctx.lock.release()
         raise
     plan.save(ctx.workdir)
@@ -128,17 +137,20 @@ def _interrupt(ctx: SweepContext, dead: Holder) -> None:
     ctx.ledger.interrupt_run(dead.run_id, error=dead.death_note(f"run {ctx.run_id} took the lock over"))
 
 
-def _error_text(exc: Exception) -> str:
-    """Our errors are written without personal data; others are reduced to their type."""
-    return str(exc)[:500] if isinstance(exc, CrmPrivacyError) else type(exc).__name__
+def _error_text(ctx: SweepContext, exc: Exception) -> str:
+    """``Type: message`` without personal data (``failures.describe``)."""
+    return error_text(exc, ctx.names)
 
 
 def _notice_check(ctx: SweepContext) -> NoticeCheck | None:
     return NoticeCheck(ctx.ledger, ctx.keyring, ctx.as_of) if ctx.keyring else None
 
 
-def guard_step(ctx: SweepContext, plan: Plan, max_share: float | None) -> None:
-    """Refuse a plan that touches more than ``max_share`` of any table (blast-radius guard)."""
+def guard_verdict(ctx: SweepContext, plan: Plan, max_share: float | None) -> dict[str, str]:
+    """The blast-radius guard's verdict on ``plan``: ``{"verdict": "passed"|"refused", "reason": ...}``.
+
+    A table is over the limit when the plan touches more than ``max_share`` (else the policy's
+    ``guard.max_share``) of its rows; the reason names such tables, or the largest share."""
     # a NaN limit would compare false with every share and silently let any plan through
     limit = ctx.loaded.policy.guard.max_share if max_share is None else check_max_share(max_share)
     touched: dict[str, tuple[int, int]] = {}
@@ -146,28 +158,55 @@ def guard_step(ctx: SweepContext, plan: Plan, max_share: float | None) -> None:
         for t in rule.tables:
             rows, total = touched.get(t.table, (0, t.table_rows))
             touched[t.table] = (rows + t.rows, total)
-    over = {name: rows / total for name, (rows, total) in touched.items() if total and rows / total > limit}
+    shares = {name: rows / total for name, (rows, total) in touched.items() if total and rows}
+    over = {name: share for name, share in shares.items() if share > limit}
     if over:
         detail = ", ".join(f"{name}: {share:.1%}" for name, share in sorted(over.items()))
-        raise GuardRefused(
-            f"the plan touches more than {limit:.0%} of table(s) {detail}; review it with a dry run, "
-            "then allow it explicitly with a higher max_share"
-        )
+        return {
+            "verdict": "refused",
+            "reason": f"the plan touches more than {limit:.0%} of table(s) {detail}; review it with a dry "
+            "run, then allow it explicitly with a higher max_share",
+        }
+    if not shares:
+        return {"verdict": "passed", "reason": f"the plan touches no row (limit {limit:.0%} of a table)"}
+    name, share = max(shares.items(), key=lambda item: (item[1], item[0]))
+    return {
+        "verdict": "passed",
+        "reason": f"no table over the limit of {limit:.0%} (largest share: {name} {share:.1%})",
+    }
+
+
+def guard_step(ctx: SweepContext, plan: Plan, max_share: float | None) -> None:
+    """Refuse a plan that touches more than ``max_share`` of any table (blast-radius guard)."""
+    verdict = guard_verdict(ctx, plan, max_share)
+    if verdict["verdict"] == "refused":
+        raise GuardRefused(verdict["reason"])
 
 
 def batches(ctx: SweepContext, plan: Plan) -> list[dict[str, Any]]:
+    """The batches to apply, each with its rule, number (0-based), count and label
+    (``R2 batch 3/12``: what the Airflow UI shows for each mapped apply task)."""
     size = ctx.loaded.policy.guard.batch_size
-    work = [
-        {"rule_id": r.rule_id, "batch_no": n, "kind": "purge" if r.kind == "purge" else "apply"}
-        for r in plan.rules
-        for n in range((r.subjects + size - 1) // size)
-    ]
-    notices = [
-        {"rule_id": r.rule_id, "batch_no": n, "kind": "notify"}
-        for r in plan.rules
-        for n in range((r.notify + size - 1) // size)
-    ]
+    work: list[dict[str, Any]] = []
+    notices: list[dict[str, Any]] = []
+    for r in plan.rules:
+        count = (r.subjects + size - 1) // size
+        kind = "purge" if r.kind == "purge" else "apply"
+        work += [_batch(r.rule_id, n, count, kind) for n in range(count)]
+        count = (r.notify + size - 1) // size
+        notices += [_batch(r.rule_id, n, count, "notify") for n in range(count)]
     return work + notices
+
+
+def _batch(rule_id: str, batch_no: int, count: int, kind: str) -> dict[str, Any]:
+    what = "notices batch" if kind == "notify" else "batch"
+    return {
+        "rule_id": rule_id,
+        "batch_no": batch_no,
+        "batches": count,
+        "kind": kind,
+        "label": f"{rule_id} {what} {batch_no + 1}/{count}",
+    }
 
 
 def apply_step(
@@ -199,12 +238,19 @@ def apply_step(
             ctx.binding, steps, keys, ActionContext(keyring=keyring), marked_at, rule_id, evidence.seal
         )
     except Exception as exc:
-        _record(ctx, rule_id, batch_no, len(keys), {}, started, "failed", type(exc).__name__)
-        # the driver's message may quote row values: only the error type leaves this function
-        code = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+        # the driver's message may quote row values: describe() keeps its first line, values hidden
+        kind_, message = describe(exc, ctx.names)
+        _record(ctx, rule_id, batch_no, len(keys), {}, started, "failed", f"{kind_}: {message}"[:500])
+        permanent = is_permanent(exc)
+        then = (
+            "a retry cannot fix this: fix the cause, then run again"
+            if permanent
+            else "this may fix itself: a retry or the next run finishes the job"
+        )
         raise BatchFailed(
-            f"batch {batch_no} of rule {rule_id} failed ({type(exc).__name__}{' ' + code if code else ''}); "
-            "the batch was rolled back, earlier batches are kept, a new run finishes the job"
+            f"batch {batch_no + 1} of rule {rule_id} failed: {kind_}: {message}; the batch was rolled "
+            f"back, earlier batches are kept; {then}",
+            permanent=permanent,
         ) from None
     return evidence.publish(ctx.ledger)
 
@@ -283,14 +329,38 @@ def check_step(ctx: SweepContext) -> dict[str, int]:
     return left
 
 
-def finish_step(ctx: SweepContext, summary: dict[str, Any], *, status: str, error: str | None = None) -> None:
+def finish_step(
+    ctx: SweepContext,
+    summary: dict[str, Any],
+    *,
+    status: str,
+    error: str | None = None,
+    dry_run: bool = False,
+) -> str:
+    """Close the run in the ledger, then free the lock; return the status the ledger has for it.
+
+    A run the ledger does not know (its plan step failed before starting it: a lock held by another
+    run, an unreadable key) is recorded now, so the ledger keeps its failure too. A run closed as
+    ``interrupted`` meanwhile keeps that status."""
     try:
         drain(ctx.binding, ctx.ledger, ctx.run_id)
     except Exception as exc:  # the evidence stays in the CRM outbox: the next run's plan step moves it
         if status == "succeeded":
             status, error = "failed", f"batch evidence left in the CRM outbox ({type(exc).__name__})"
-    ctx.ledger.finish_run(ctx.run_id, status=status, summary=summary, error=error)
+    if ctx.ledger.run_status(ctx.run_id) is None:
+        ctx.ledger.start_run(
+            ctx.run_id,
+            job=JOB,
+            crm=ctx.crm,
+            policy_hash=ctx.loaded.sha256,
+            policy_version=ctx.loaded.policy.version,
+            as_of=ctx.as_of,
+            dry_run=dry_run,
+            params={"dry_run": dry_run},
+        )
+    final = ctx.ledger.finish_run(ctx.run_id, status=status, summary=summary, error=error)
     ctx.lock.release()  # not before: a run the ledger still has 'running' keeps its lock until found dead
+    return final
 
 
 def totals(changes: list[dict[str, int]]) -> dict[str, int]:
@@ -310,6 +380,7 @@ __all__ = [
     "crm_identity",
     "finish_step",
     "guard_step",
+    "guard_verdict",
     "open_context",
     "plan_step",
     "totals",

@@ -10,16 +10,18 @@ from typing import Any
 
 from crm_privacy.crm.engine import make_engine
 from crm_privacy.errors import CrmPrivacyError, GuardRefused, UsageError
+from crm_privacy.failures import error_text
 from crm_privacy.ledger import Ledger, crm_identity
 from crm_privacy.ledger.separation import refuse_same_database
 from crm_privacy.policy.model import check_max_share
 from crm_privacy.rules.calendar import check_run_date
+from crm_privacy.sweep.explain import nothing_due
 from crm_privacy.sweep.job import (
     apply_step,
     batches,
     check_step,
     finish_step,
-    guard_step,
+    guard_verdict,
     open_context,
     plan_step,
     totals,
@@ -63,17 +65,18 @@ def run_sweep(
     params = {"dry_run": dry, "max_share": max_share}
     plan = plan_step(ctx, dry_run=dry, params=params)
     summary: dict[str, Any] = {"run_id": run_id, "dry_run": dry, **plan.summary()}
+    empty = nothing_due(ctx.binding, plan, as_of)
+    if empty is not None:
+        summary["nothing_due"] = empty
     try:
-        if dry:
-            try:
-                guard_step(ctx, plan, max_share)
-                summary["guard"] = "ok"
-            except GuardRefused as refusal:
-                summary["guard"] = f"refused: {refusal}"
-            summary.update(rows_affected=0, tables_affected={}, status="planned")
-            finish_step(ctx, summary, status="planned")
+        verdict = guard_verdict(ctx, plan, max_share)
+        summary["guard"] = verdict
+        if dry:  # the verdict a real run would get, and no check: nothing was changed
+            summary.update(rows_affected=0, tables_affected={}, check="not run", status="planned")
+            finish_step(ctx, summary, status="planned", dry_run=True)
             return summary
-        guard_step(ctx, plan, max_share)
+        if verdict["verdict"] == "refused":
+            raise GuardRefused(verdict["reason"])
         if keyring is None:
             raise CrmPrivacyError("a real sweep needs the pseudonymisation key (CRM_PRIVACY_HMAC_KEY)")
         changes = [
@@ -85,6 +88,7 @@ def run_sweep(
             rows_affected=sum(affected.values()),
             tables_affected=affected,
             post_check={"rows_left": sum(left.values()), "details": left},
+            check="passed" if not left else "failed",
             status="succeeded" if not left else "failed",
         )
         finish_step(ctx, summary, status=summary["status"])
@@ -94,7 +98,7 @@ def run_sweep(
         finish_step(ctx, summary, status="refused", error=str(exc))
         raise
     except Exception as exc:
-        finish_step(ctx, summary, status="failed", error=type(exc).__name__)
+        finish_step(ctx, summary, status="failed", error=error_text(exc, ctx.names))
         raise
     finally:
         ctx.lock.close()  # a run that could not finish keeps its row: the next sweep finds it dead at once

@@ -1,66 +1,66 @@
 """The sweep's Airflow tasks, as plain functions: the DAG file only wires them.
 
 Tasks exchange small JSON-able dicts (paths and counts, never personal data) through XCom. Plan files
-live in ``CRM_PRIVACY_WORKDIR`` (shared storage when workers run on several machines).
+live in ``CRM_PRIVACY_WORKDIR`` (shared storage when workers run on several machines; see
+``dagrun.workdir``). Each task function is wrapped by ``dagrun.task.airflow_task``: an error a retry
+cannot fix fails the task at once, and its cause reaches the run summary and the ledger.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
+import logging
 import os
-from collections.abc import Callable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
-from crm_privacy.errors import ActionError, CrmPrivacyError, GuardRefused, PolicyError, UsageError
+from crm_privacy.dagrun.task import ERROR_KEY, airflow_task, push_xcom, remember_names
+from crm_privacy.dagrun.workdir import remove_run_workdir, run_workdir, safe_name, workdir_root
+from crm_privacy.errors import CrmPrivacyError, GuardRefused, UsageError
+from crm_privacy.failures import Failure, failure
 from crm_privacy.rules.planner import Plan
 
-PROCESSES_VARIABLE = "CRM_PRIVACY_DETECT_PROCESSES"  # as in crm_privacy.detect.scan (kept light here)
+__all__ = [
+    "ERROR_KEY",
+    "STEPS",
+    "airflow_task",
+    "apply",
+    "check",
+    "configure",
+    "finish",
+    "finish_from_xcom",
+    "guard",
+    "make_conf",
+    "plan",
+    "reports_root",
+    "safe_name",
+    "workdir_root",
+]
 
-P = ParamSpec("P")
-R = TypeVar("R")
+log = logging.getLogger("crm_privacy.sweep")
 
-
-def airflow_task(func: Callable[P, R]) -> Callable[P, R]:
-    """How product code runs inside an Airflow task.
-
-    - A broken policy, a refused plan or a missing key will not fix itself: fail without retrying
-      (Airflow retries the rest: a database that is briefly down, a lost worker).
-    - PII detection stays in the task's process: forking worker processes from a task (which runs
-      log and heartbeat threads) can hang; Airflow's own mapped tasks and workers give the scale-out.
-    """
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        os.environ.setdefault(PROCESSES_VARIABLE, "1")
-        try:
-            return func(*args, **kwargs)
-        except (PolicyError, GuardRefused, ActionError, UsageError) as exc:
-            from airflow.sdk.exceptions import AirflowFailException
-
-            raise AirflowFailException(str(exc)) from None
-        finally:  # the task ends: stop its lock heartbeat (the DAG run keeps the lock between tasks)
-            from crm_privacy.crm.lock import close_all
-
-            close_all()
-
-    return wrapper
-
-
-def workdir_root() -> Path:
-    default = Path(os.environ.get("AIRFLOW_HOME", ".")) / "crm_privacy"
-    return Path(os.environ.get("CRM_PRIVACY_WORKDIR", default))
+#: The sweep's steps, in order (task ids of the DAG).
+STEPS = ("configure", "plan", "guard", "apply", "check", "finish")
+#: XCom key of the guard's verdict.
+GUARD_KEY = "guard"
+DRY_RUN_BANNER = "DRY RUN: nothing will be changed"
 
 
 def reports_root() -> Path:
     return Path(os.environ.get("CRM_PRIVACY_REPORTS_DIR", workdir_root() / "reports"))
 
 
-def safe_name(run_id: str) -> str:
-    """A run id as a directory name (Airflow run ids hold ':' and '+')."""
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in run_id)
+def announce(conf: Mapping[str, Any]) -> None:
+    """A dry run says so first, in every task's log; a simulated future date too."""
+    if conf.get("dry_run"):
+        log.warning("%s (run date %s)", DRY_RUN_BANNER, conf.get("as_of"))
+    if conf.get("simulate_future"):
+        log.warning(
+            "SIMULATION: run date %s is in the future; this dry run shows what would be due on that day",
+            conf.get("as_of"),
+        )
 
 
 def _context(conf: dict[str, Any]) -> Any:
@@ -74,66 +74,158 @@ def _context(conf: dict[str, Any]) -> Any:
     ledger = Ledger(engine_from_airflow(conf["ledger_conn_id"]))
     refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
     ledger.migrate()
-    return open_context(
+    ctx = open_context(
         conf["policy"],
         crm,
         conf["crm_conn_id"],
         ledger,
         conf["run_id"],
         dt.date.fromisoformat(conf["as_of"]),
-        workdir_root() / safe_name(conf["run_id"]),
+        run_workdir(conf["run_id"]),
         keyring_from_airflow(),
         lock_mode="run",  # alive while its tasks heartbeat (CRM_PRIVACY_LOCK_GRACE_MINUTES)
     )
+    remember_names(ctx.names)
+    return ctx
 
 
-def make_conf(params: dict[str, Any], run_id: str, logical_date: dt.datetime | None) -> dict[str, Any]:
-    """The run's settings: the run date comes from the params or the logical date, never the clock."""
+def make_conf(
+    params: dict[str, Any],
+    run_id: str,
+    logical_date: dt.datetime | None,
+    *,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """The run's settings: the run date comes from the params or the logical date, never the clock
+    (the clock only bounds it: no future date for a real run, see ``dagrun.rundate``)."""
+    from crm_privacy.dagrun.policy_path import allowed_policy
+    from crm_privacy.dagrun.rundate import check_run_date_not_future, today_utc
     from crm_privacy.policy.model import check_max_share
     from crm_privacy.rules.calendar import check_run_date
 
+    dry_run = bool(params.get("dry_run"))
     as_of = params.get("as_of") or (logical_date.date().isoformat() if logical_date else None)
+    source = "the as_of param" if params.get("as_of") else "the logical date"
     if as_of is None:
-        raise CrmPrivacyError("no run date: trigger with a logical date or set the as_of param")
+        raise UsageError("no run date: trigger with a logical date or set the as_of param (YYYY-MM-DD)")
     try:
-        check_run_date(dt.date.fromisoformat(str(as_of)), "run date (as_of)")
+        day = check_run_date(dt.date.fromisoformat(str(as_of)), "run date (as_of)")
     except ValueError:
         raise UsageError(f"as_of must be a date YYYY-MM-DD, got {str(as_of)[:40]!r}") from None
+    simulated = check_run_date_not_future(
+        day,
+        today or today_utc(),
+        dry_run=dry_run,
+        simulate_future=bool(params.get("simulate_future")),
+        source=source,
+    )
     max_share = params.get("max_share")
     return {
-        "policy": params["policy"],
+        "policy": allowed_policy(params.get("policy")),
         "crm_conn_id": params["crm_conn_id"],
         "ledger_conn_id": params["ledger_conn_id"],
-        "dry_run": bool(params["dry_run"]),
+        "dry_run": dry_run,
+        "simulate_future": simulated,
         "max_share": None if max_share is None else check_max_share(max_share, "the max_share param"),
         "run_id": run_id,
-        "as_of": str(as_of),
+        "as_of": day.isoformat(),
     }
 
 
 @airflow_task
+def configure(
+    params: dict[str, Any],
+    conf: Mapping[str, Any] | None,
+    valid_keys: Iterable[str],
+    run_id: str,
+    logical_date: dt.datetime | None,
+) -> dict[str, Any]:
+    """The first task: refuse a conf with unknown keys, a bad run date or policy, an unknown
+    connection id, before anything is planned; return the run's settings."""
+    from crm_privacy.dagrun.conf import check_conf_keys
+
+    check_conf_keys(conf, valid_keys)
+    if params.get("dry_run"):
+        log.warning(DRY_RUN_BANNER)
+    run_conf = make_conf(params, run_id, logical_date)
+    check_connections(run_conf)
+    announce({"simulate_future": run_conf["simulate_future"], "as_of": run_conf["as_of"]})
+    log.info(
+        "run %s: run date %s (%s), policy %s, CRM connection %s, ledger connection %s, max_share %s",
+        run_id,
+        run_conf["as_of"],
+        "as_of param" if params.get("as_of") else "logical date",
+        run_conf["policy"],
+        run_conf["crm_conn_id"],
+        run_conf["ledger_conn_id"],
+        "the policy's" if run_conf["max_share"] is None else run_conf["max_share"],
+    )
+    return run_conf
+
+
+def check_connections(conf: Mapping[str, Any]) -> None:
+    """Refuse connection ids Airflow does not know, naming them (nothing is connected to yet)."""
+    from airflow.sdk import Connection
+
+    for param in ("crm_conn_id", "ledger_conn_id"):
+        conn_id = str(conf[param])
+        try:
+            Connection.get(conn_id)
+        except Exception as exc:
+            if "NotFound" not in type(exc).__name__:
+                raise
+            raise UsageError(
+                f"Airflow connection {conn_id!r} ({param} param) is not defined: create it (UI: Admin > "
+                f"Connections, or the environment variable AIRFLOW_CONN_{conn_id.upper()}, or your "
+                f"secrets backend) or correct the {param} param"
+            ) from None
+
+
+@airflow_task
 def plan(conf: dict[str, Any]) -> dict[str, Any]:
+    from crm_privacy.sweep.explain import nothing_due
     from crm_privacy.sweep.job import plan_step
 
+    announce(conf)
     ctx = _context(conf)
-    result = plan_step(
-        ctx, dry_run=conf["dry_run"], params={"dry_run": conf["dry_run"], "max_share": conf["max_share"]}
-    )
-    return {"plan_path": str(ctx.workdir / "plan.json"), "summary": result.summary()}
+    params = {"dry_run": conf["dry_run"], "max_share": conf["max_share"]}
+    if conf.get("simulate_future"):
+        params["simulate_future"] = True
+    result = plan_step(ctx, dry_run=conf["dry_run"], params=params)
+    summary = result.summary()
+    empty = nothing_due(ctx.binding, result, ctx.as_of)
+    if empty is not None:
+        summary["nothing_due"] = empty
+        log.warning("%s", empty["reason"])
+    log.info("plan: %s row(s) to treat as of %s", summary["rows_planned"], conf["as_of"])
+    return {"plan_path": str(ctx.workdir / "plan.json"), "summary": summary}
 
 
 @airflow_task
 def guard(conf: dict[str, Any], planned: dict[str, Any]) -> list[dict[str, Any]]:
-    """Refuse an oversized plan; return the batches to apply (none in a dry run)."""
-    from crm_privacy.sweep.job import batches, guard_step
+    """Evaluate the guard (dry runs too: the verdict a real run would get); return the batches to
+    apply (none in a dry run). A real run over the limit fails here."""
+    from crm_privacy.sweep.job import batches, guard_verdict
 
+    announce(conf)
     ctx = _context(conf)
     ctx.lock.ensure_held()  # renews the run's heartbeat; fails if another run took the lock over
     plan_ = Plan.load(Path(planned["plan_path"]))
+    verdict = guard_verdict(ctx, plan_, conf["max_share"])
+    push_xcom(GUARD_KEY, verdict)
+    refused = verdict["verdict"] == "refused"
     if conf["dry_run"]:
+        if refused:
+            log.warning("DRY RUN: the guard would REFUSE this plan in a real run: %s", verdict["reason"])
+        else:
+            log.info("DRY RUN: the guard would let a real run through: %s", verdict["reason"])
         return []
-    guard_step(ctx, plan_, conf["max_share"])
-    return batches(ctx, plan_)
+    if refused:
+        raise GuardRefused(verdict["reason"])
+    log.info("guard passed: %s", verdict["reason"])
+    work = batches(ctx, plan_)
+    log.info("%d batch(es) to apply", len(work))
+    return work
 
 
 @airflow_task
@@ -143,6 +235,7 @@ def apply(conf: dict[str, Any], planned: dict[str, Any], batch: dict[str, Any]) 
 
     ctx = _context(conf)
     plan_ = Plan.load(Path(planned["plan_path"]))
+    log.info("applying %s", batch.get("label") or f"{batch['rule_id']} batch {batch['batch_no']}")
     return apply_step(
         ctx,
         plan_,
@@ -155,33 +248,182 @@ def apply(conf: dict[str, Any], planned: dict[str, Any], batch: dict[str, Any]) 
 
 @airflow_task
 def check(conf: dict[str, Any], changes: list[dict[str, int]]) -> dict[str, Any]:
+    """Post-check of a real run: re-planning the same date finds nothing left. A dry run changed
+    nothing and checks nothing: its check is ``not run``."""
     from crm_privacy.sweep.job import check_step, totals
 
+    announce(conf)
+    if conf["dry_run"]:
+        log.info("post-check not run: a dry run changes nothing")
+        return {"rows_affected": 0, "tables_affected": {}, "check": "not run"}
     affected = totals(list(changes))
-    left = {} if conf["dry_run"] else check_step(_context(conf))
+    left = check_step(_context(conf))
     if left:
         raise CrmPrivacyError(f"post-check failed: rows still due after the sweep: {left}")
-    return {"rows_affected": sum(affected.values()), "tables_affected": affected, "rows_left": 0}
+    log.info("post-check passed: nothing left to treat as of %s", conf["as_of"])
+    return {
+        "rows_affected": sum(affected.values()),
+        "tables_affected": affected,
+        "rows_left": 0,
+        "check": "passed",
+    }
 
 
+def finish_from_xcom(ti: Any, run_id: str) -> str:
+    """``finish`` as the DAG runs it: every upstream value read from XCom, any of them missing."""
+    pulled = ti.xcom_pull(task_ids=list(STEPS[:-1]), key=ERROR_KEY) or []
+    errors = [Failure.from_dict(e) for e in pulled if isinstance(e, dict)]
+    checked = ti.xcom_pull(task_ids="check")
+    return finish(
+        ti.xcom_pull(task_ids="configure"),
+        ti.xcom_pull(task_ids="plan"),
+        checked,
+        failed=checked is None,
+        run_id=run_id,
+        guard=ti.xcom_pull(task_ids="guard", key=GUARD_KEY),
+        errors=errors,
+    )
+
+
+@airflow_task
 def finish(
-    conf: dict[str, Any], planned: dict[str, Any] | None, checked: dict[str, Any] | None, failed: bool
+    conf: dict[str, Any] | None,
+    planned: dict[str, Any] | None,
+    checked: dict[str, Any] | None,
+    failed: bool,
+    *,
+    run_id: str | None = None,
+    guard: dict[str, Any] | None = None,
+    errors: Iterable[Failure] = (),
 ) -> str:
-    """Write the run summary (JSON, counts only), close the run in the ledger, release the lock."""
+    """Write the run summary (JSON, counts only), close the run in the ledger, release the lock, and
+    remove the run's work directory when the run ended well. Never fails for a missing upstream
+    value: a step that failed leaves its value missing and its cause in ``errors``."""
     from crm_privacy.sweep.job import finish_step
 
-    ctx = _context(conf)
-    status = "failed" if failed else ("planned" if conf["dry_run"] else "succeeded")
-    summary: dict[str, Any] = {
-        "run_id": conf["run_id"],
-        "dry_run": conf["dry_run"],
-        "status": status,
-        **((planned or {}).get("summary") or {}),
-        **(checked or {"rows_affected": 0, "tables_affected": {}}),
-    }
-    finish_step(ctx, summary, status=status)
-    out = reports_root() / safe_name(conf["run_id"])
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / "summary.json"
-    path.write_text(json.dumps(summary, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+    run_id = run_id or (conf or {}).get("run_id") or "unknown-run"
+    if conf:
+        announce(conf)
+    failures = list(errors)
+    if failed and not failures:
+        failures.append(
+            Failure(
+                "unknown", "UpstreamFailed", "a step of this run failed without saying why: see its log", True
+            )
+        )
+    dry_run = bool(conf and conf.get("dry_run"))
+    status = "failed" if failures else ("planned" if dry_run else "succeeded")
+    summary = _summary(run_id, conf, planned, checked, guard, failures, status)
+    path = reports_root() / safe_name(run_id) / "summary.json"
+    if conf is None:  # configure failed: no connection, no policy to use
+        summary["ledger"] = "not updated: the run's conf was refused"
+        _write(path, summary)
+        return str(path)
+    try:
+        ctx = _context(conf)
+        summary["status"] = finish_step(
+            ctx,
+            summary,
+            status=status,
+            error=failures[0].text() if failures else None,
+            dry_run=dry_run,
+        )
+    except Exception as exc:
+        found = failure("finish", exc)
+        summary["ledger"] = f"not updated: {found.type}: {found.message}"
+        _write(path, summary)
+        if failures and found.permanent:  # the run failed already, most likely for the same reason
+            log.error("the ledger could not be updated: %s: %s", found.type, found.message)
+            return str(path)
+        raise
+    _write(path, summary)
+    _log_outcome(summary, failures)
+    if summary["status"] in ("succeeded", "planned"):
+        _clean_workdirs(run_id)
     return str(path)
+
+
+def _summary(
+    run_id: str,
+    conf: Mapping[str, Any] | None,
+    planned: Mapping[str, Any] | None,
+    checked: Mapping[str, Any] | None,
+    guard: Mapping[str, Any] | None,
+    failures: list[Failure],
+    status: str,
+) -> dict[str, Any]:
+    summary: dict[str, Any] = {
+        "run_id": run_id,
+        "dry_run": None if conf is None else bool(conf.get("dry_run")),
+        "status": status,
+    }
+    if conf is not None and conf.get("simulate_future"):
+        summary["simulation"] = (
+            f"run date {conf.get('as_of')} is in the future: this dry run shows what would be due then"
+        )
+    summary.update((planned or {}).get("summary") or {})
+    summary["guard"] = (
+        dict(guard) if guard else {"verdict": "not run", "reason": "the guard step did not run"}
+    )
+    summary.update(rows_affected=0, tables_affected={})
+    summary.update(checked or {})
+    summary.setdefault("check", "not run")
+    if failures:
+        summary["error"] = {k: v for k, v in failures[0].as_dict().items() if k != "permanent"}
+        if len(failures) > 1:
+            summary["errors"] = [{k: v for k, v in f.as_dict().items() if k != "permanent"} for f in failures]
+    return summary
+
+
+def _write(path: Path, summary: Mapping[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(summary, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+
+
+def _log_outcome(summary: Mapping[str, Any], failures: list[Failure]) -> None:
+    if failures:
+        first = failures[0]
+        log.error(
+            "run %s: %s in %s: %s: %s",
+            summary["run_id"],
+            summary["status"],
+            first.step,
+            first.type,
+            first.message,
+        )
+    elif summary.get("dry_run"):
+        guard = summary.get("guard") or {}
+        log.warning(
+            "DRY RUN ended: %s row(s) planned, nothing changed; a real run would be %s by the guard (%s)",
+            summary.get("rows_planned", 0),
+            guard.get("verdict"),
+            guard.get("reason"),
+        )
+    else:
+        log.info(
+            "run %s %s: %s row(s) changed",
+            summary["run_id"],
+            summary["status"],
+            summary.get("rows_affected", 0),
+        )
+
+
+def _clean_workdirs(run_id: str) -> None:
+    """Remove this run's work directory, and those left by older runs (``dagrun.workdir``); a problem
+    here is logged, never fails the run."""
+    from crm_privacy.dagrun.workdir import purge_stale, retention
+
+    try:
+        if remove_run_workdir(run_id):
+            log.info("work directory of run %s removed", run_id)
+        stale = purge_stale(dt.datetime.now(dt.UTC), keep=safe_name(run_id))
+        if stale:
+            log.info(
+                "removed %d work director%s older than %s day(s): %s",
+                len(stale),
+                "y" if len(stale) == 1 else "ies",
+                retention().days,
+                ", ".join(stale),
+            )
+    except (OSError, CrmPrivacyError) as exc:
+        log.warning("work directories not cleaned: %s: %s", type(exc).__name__, str(exc)[:200])
