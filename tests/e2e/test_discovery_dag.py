@@ -1,4 +1,5 @@
-"""The PII discovery DAG run by Airflow on the demo CRM: it finds the column nobody declared."""
+"""The PII discovery DAG run by Airflow on the demo CRM: it finds the column nobody declared, and the
+run ends failed (its ``compliance`` task), naming the column and the report (issue 9, point 8)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 AIRFLOW = str(Path(sys.executable).with_name("airflow"))
 
 
-def test_discovery_reports_the_undeclared_column_without_values(demo: dict[str, object]) -> None:
+def test_discovery_reports_the_undeclared_column_without_values_and_fails(demo: dict[str, object]) -> None:
     env = demo["env"]
     assert isinstance(env, dict)
     proc = subprocess.run(
@@ -25,9 +26,16 @@ def test_discovery_reports_the_undeclared_column_without_values(demo: dict[str, 
         timeout=900,
     )
     log = proc.stdout + proc.stderr
-    assert "state=success" in log, log[-3000:]
+    assert "state=failed" in log, log[-3000:]
     reports = list((Path(str(demo["home"])) / "reports" / "discovery").glob("*/discovery.json"))
     assert len(reports) == 1
+    # discover succeeded; compliance failed at once (no retry), naming the column and the report
+    assert "compliance failed and will not be retried" in log and "up_for_retry" not in log
+    assert (
+        "NOT compliant: personal data in 1 column(s) the policy does not declare: companies.internal_comment"
+        in log
+    )
+    assert f"Report: {reports[0]}" in log
     report = json.loads(reports[0].read_text(encoding="utf-8"))
     undeclared = {f"{f['table']}.{f['column']}": f for f in report["undeclared"]}
     assert report["compliant"] is False

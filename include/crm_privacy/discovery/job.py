@@ -1,7 +1,8 @@
 """One discovery run: sample the CRM's text columns, compare with the policy, record and report.
 
-Undeclared personal data is a finding ("traitement non recensé / colonne non mappée"): the run
-succeeds, but its summary says the CRM is not compliant until the column is mapped in the policy.
+Undeclared personal data is a finding ("traitement non recensé / colonne non mappée"): the discovery
+itself succeeds (in the ledger too), its summary says the CRM is not compliant until the column is
+mapped in the policy, and the DAG's ``compliance`` task then fails, naming the report.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from crm_privacy.failures import error_text
 from crm_privacy.ledger import Ledger
 from crm_privacy.policy.loader import load_policy
 
@@ -49,7 +51,7 @@ def run_discovery(
     try:
         report = discover(crm, loaded.policy.declared_columns(), sample_rows=sample_rows, model=model)
     except Exception as exc:
-        ledger.finish_run(run_id, status="failed", summary={}, error=type(exc).__name__)
+        ledger.finish_run(run_id, status="failed", summary={}, error=error_text(exc))
         raise
     data = report.to_dict()
     summary: dict[str, Any] = {
