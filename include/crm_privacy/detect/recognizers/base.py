@@ -33,6 +33,9 @@ class FrPatternRecognizer(PatternRecognizer):
     FLAGS: ClassVar[int] = 0
     #: A regex the text must contain for any pattern to match (cheap pre-filter), e.g. a digit.
     NEEDS: ClassVar[str | None] = None
+    #: Look again from the next character when a match is refused: "de 8079 euros ... LU13 0039 ..."
+    #: is refused as one IBAN, and the real one starts inside it.
+    RESCAN_ON_REJECT: ClassVar[bool] = False
 
     def __init__(self, supported_language: str = "fr", name: str | None = None) -> None:
         super().__init__(
@@ -58,11 +61,10 @@ class FrPatternRecognizer(PatternRecognizer):
                 bounds = self.refine(text, match, pattern.name)
                 # a refined span shorter than the match (trailing groups dropped) lets the search
                 # resume right after it: "4012888888881881 4012 8888 8888 1881" is two cards
-                pos = (
-                    max(match.end(), match.start() + 1)
-                    if bounds is None
-                    else max(bounds[1], match.start() + 1)
-                )
+                if bounds is None:
+                    pos = match.start() + 1 if self.RESCAN_ON_REJECT else max(match.end(), match.start() + 1)
+                else:
+                    pos = max(bounds[1], match.start() + 1)
                 if bounds is None or bounds in found:
                     continue
                 start, end = bounds

@@ -49,6 +49,7 @@ class FrCreditCardRecognizer(FrPatternRecognizer):
     NEEDS = r"[0-9]"
     PATTERNS = (Pattern("card", r"(?<![0-9.])[0-9]{4}(?:[ \-.]?[0-9]{2,6}){2,4}(?![0-9]|\.[0-9])", 0.3),)
     CONTEXT = ("carte", "cb", "visa", "mastercard", "amex", "paiement", "credit")
+    RESCAN_ON_REJECT = True
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         if has_context(text, match.start(), _NOT_CARD):

@@ -29,6 +29,7 @@ class FrIbanRecognizer(FrPatternRecognizer):
         ),
     )
     CONTEXT = ("iban", "rib", "compte", "virement", "prelevement")
+    RESCAN_ON_REJECT = True
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         return self.longest_valid(text, match.start(), match.end(), min_chars=15)

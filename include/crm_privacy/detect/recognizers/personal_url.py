@@ -31,7 +31,7 @@ _PROFILE = (
     r"|bsky\.app/profile/"
     r"|(?:www\.)?doctolib\.fr/[a-z\-]+/[a-z\-]+/"
 )
-_TAIL = r"[^\s<>\"'()\[\]{},;]+"
+_TAIL = r"[^\s<>\"'()\[\]{},;|]+"
 # Personal pages and blogs: a host label made of a first and a last name ("claire-dupont.fr",
 # "blog.poirier-laurine.net", "tomaszlegrand.wordpress.com", "aurelien-bui-photographe.fr"), checked
 # against the name lists in refine().
