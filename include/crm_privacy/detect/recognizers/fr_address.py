@@ -53,7 +53,7 @@ _FOREIGN_WAYS = (
 _SUFFIX_WAYS = r"[^\W\d_]+(?:strasse|straße|str\.|gasse|weg|platz|straat|laan|dreef|steenweg)"
 _UK_WAYS = r"street|st\.|road|rd\.|avenue|ave\.|lane|drive|close|court|crescent|gardens|terrace|way|square"
 _COMPLEMENTS = (
-    r"(?:[0-9]{1,2}(?:e|er|[èe]me)[ ]+)?[ée]tage|espace|technop[ôo]le|parc|lot\.|bloc|cit[ée]|rdc|app\.|le[ ]+bourg|"
+    r"(?:[0-9]{1,2}(?:e|er|[èe]me)[ ]+)?[ée]tage|(?-i:Espace|ESPACE)|technop[ôo]le|parc|lot\.|bloc|cit[ée]|rdc|app\.|le[ ]+bourg|"
     r"r[ée]sidence|r[ée]s\.|b[âa]timent|b[âa]t\.?|escalier|esc\.|appartement|appt\.?|apt\.?|porte|[ée]tage"
     r"|zac|za|zi|zone[ ]+(?:artisanale|industrielle|d'activit[ée]s)|parc[ ]+d'activit[ée]s|lieu-dit|lieu[ ]+dit"
     r"|cs|bp|tsa|immeuble|imm\.|villa|hameau|lotissement|flat|apartment"
@@ -95,7 +95,7 @@ class FrAddressRecognizer(FrPatternRecognizer):
         # "Résidence Les Tilleuls", "Bât. B", "Escalier 2", "Appt 115": lines of an address, near one
         Pattern(
             "complement",
-            rf"(?<![\w])(?:{_COMPLEMENTS})(?![^\W_])[ .]*[^\W_](?:(?![ ][\-–][ ])[^,\n–;()|:]){{0,38}}",
+            rf"(?<![\w])(?:{_COMPLEMENTS})(?![^\W_])[ .]*[^\W_][\w'’\-]*(?:[ ]+[^\W\d_][\w'’\-]*|[ ]+[0-9]{{1,4}}[A-Za-z]?(?![\w]|[ .][0-9])){{0,5}}",
             0.5,
         ),
         Pattern("postcode town", r"(?<![\w\-])(?:F-)?[0-9]{5}[ \t]+(?=[^\W\d_])", 0.5),
