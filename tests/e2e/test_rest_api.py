@@ -48,7 +48,7 @@ RUN_TIMEOUT = 600  # a whole sweep of the 300-contact demo CRM on a busy 2-core 
 
 
 # ---- fixtures -------------------------------------------------------------------------------------
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def airflow(
     tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Iterator[AirflowServer]:
@@ -79,7 +79,7 @@ def _no_run_left_behind(airflow: AirflowServer) -> Iterator[None]:
     airflow.finish_unfinished_runs(DAG_ID)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def valid_keys(airflow: AirflowServer) -> list[str]:
     """The conf keys the DAG accepts: its params, as the API shows them."""
     details = airflow.api_json("GET", f"/api/v2/dags/{DAG_ID}/details")
