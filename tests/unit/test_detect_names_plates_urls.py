@@ -134,6 +134,7 @@ NOTHING = [
     "EAN 5972673205881, contrat Confort",  # a barcode is no card
     "quantité;prix;total\n3;12;36",  # a table with no personal column
     "look at this point of view",  # "at" and "point" without an address
+    "C. com. L123-22",  # a code of law, not an initial and a name
 ]
 
 

@@ -184,7 +184,10 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         if j >= len(toks) or toks[j].start != m.end():
             return None
         last = toks[j].word
-        if is_stop(last) or is_everyday(last) or not (is_last_name(last) or is_unknown(last)):
+        if text[toks[j].end : toks[j].end + 1] == "." or len(last) < 3:
+            return None  # "C. com.", "C. trav.": abbreviations (codes of law), not a name
+        known = is_last_name(last) or (_style(last) != "lower" and is_unknown(last))
+        if is_stop(last) or is_everyday(last) or not known:
             return None
         return Span(PERSON, toks[i].start, toks[j].end, PAIR_SCORE), j + 1
 
