@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import make_url, select
 from sweep_fixtures import DEMO_POLICY, SENT, TEST_KEY, Crm, D, Rows, at, open_crm
 
-from crm_privacy.errors import BatchFailed, PolicyError
+from crm_privacy.errors import BatchFailed, ConnectionFailed, PolicyError
 from crm_privacy.failures import failure
 from crm_privacy.ledger import Ledger
 from crm_privacy.ledger.schema import batches as batches_table
@@ -270,3 +270,25 @@ def test_a_dry_run_reports_the_guard_verdict_and_no_check(crm: Crm, dag_conf: di
     assert summary["check"] == "not run" and "rows_left" not in summary
     assert ledger_run(crm)["status"] == "planned"
     assert dt.date.fromisoformat(summary["as_of"]) == D
+
+
+def test_finish_records_the_failure_in_the_ledger_when_the_crm_is_down(
+    crm: Crm, dag_conf: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CRM server is down for good (retries exhausted): finish cannot build the run's context,
+    and still records the run and its cause in the ledger, which is up."""
+    down = json.dumps(
+        {"conn_type": "postgres", "host": "127.0.0.1", "port": 1, "login": "x", "schema": "crm"}
+    )
+    monkeypatch.setenv(f"AIRFLOW_CONN_{CRM_CONN.upper()}", down)
+    with pytest.raises(Exception) as failed:
+        tasks.plan(dag_conf)
+    found = failure("plan", failed.value)
+    assert not found.permanent  # a server that is down may come back: Airflow retries
+    with pytest.raises(ConnectionFailed):  # finish is retried too, once the failure is recorded
+        tasks.finish(dag_conf, None, None, failed=True, errors=[found])
+    summary = summary_of(crm)
+    assert summary["status"] == "failed" and summary["ledger"].startswith("recorded without the CRM")
+    run = ledger_run(crm)
+    assert run["status"] == "failed" and run["error"].startswith("plan: "), run["error"]
+    assert run["error"] == found.text()

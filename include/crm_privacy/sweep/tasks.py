@@ -330,7 +330,12 @@ def finish(
         )
     except Exception as exc:
         found = failure("finish", exc)
-        summary["ledger"] = f"not updated: {found.type}: {found.message}"
+        recorded = _record_in_ledger_only(conf, run_id, summary, failures or [found])
+        summary["ledger"] = (
+            f"recorded without the CRM ({found.type}: {found.message})"
+            if recorded
+            else f"not updated: {found.type}: {found.message}"
+        )
         _write(path, summary)
         if failures and found.permanent:  # the run failed already, most likely for the same reason
             log.error("the ledger could not be updated: %s: %s", found.type, found.message)
@@ -341,6 +346,45 @@ def finish(
     if summary["status"] in ("succeeded", "planned"):
         _clean_workdirs(run_id)
     return str(path)
+
+
+def _record_in_ledger_only(
+    conf: Mapping[str, Any], run_id: str, summary: dict[str, Any], failures: list[Failure]
+) -> bool:
+    """The run's failure in the ledger when the run's context cannot be built (the CRM is down, the
+    policy is broken): the ledger keeps every run that was triggered, with its cause."""
+    import hashlib
+
+    from crm_privacy.crm.engine import engine_from_airflow
+    from crm_privacy.ledger import Ledger
+    from crm_privacy.sweep.job import JOB
+
+    try:
+        ledger = Ledger(engine_from_airflow(conf["ledger_conn_id"]))
+        ledger.migrate()
+        if ledger.run_status(run_id) is None:
+            try:
+                policy_hash = hashlib.sha256(Path(conf["policy"]).read_bytes()).hexdigest()
+            except OSError:
+                policy_hash = "unreadable"
+            ledger.start_run(
+                run_id,
+                job=JOB,
+                crm=str(conf["crm_conn_id"]),
+                policy_hash=policy_hash,
+                policy_version=None,
+                as_of=dt.date.fromisoformat(str(conf["as_of"])),
+                dry_run=bool(conf.get("dry_run")),
+                params={"dry_run": bool(conf.get("dry_run"))},
+            )
+        summary["status"] = ledger.finish_run(
+            run_id, status="failed", summary=summary, error=failures[0].text()
+        )
+        ledger.close()
+    except Exception as exc:  # the ledger itself is out of reach: the summary file says so
+        log.error("the ledger could not be updated either: %s", type(exc).__name__)
+        return False
+    return True
 
 
 def _summary(
