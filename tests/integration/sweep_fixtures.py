@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, MetaData, insert, select, text
+from sqlalchemy import Engine, MetaData, insert, make_url, select, text
 from sqlalchemy.exc import DBAPIError
 
 from crm_privacy.crm.engine import make_engine
@@ -31,6 +32,18 @@ from crm_privacy.transform.keys import KeyRing
 TEST_KEY = "test-key-0123456789abcdef"
 DEMO_POLICY = Path(__file__).resolve().parents[2] / "include" / "policies" / "demo_crm.yaml"
 D = dt.date(2025, 6, 30)  # the run date of every scenario unless stated otherwise
+
+
+def airflow_connection(url: str) -> str:
+    """The Airflow connection (JSON form of ``AIRFLOW_CONN_*``) for a SQLAlchemy URL."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return json.dumps({"conn_type": "sqlite", "host": parsed.database})
+    conn_type = "postgres" if parsed.get_backend_name() == "postgresql" else "mysql"
+    fields = {"host": parsed.host, "port": parsed.port, "login": parsed.username, "schema": parsed.database}
+    if parsed.password:
+        fields["password"] = parsed.password
+    return json.dumps({"conn_type": conn_type, **fields})
 
 
 def at(day: str, time: str = "10:00") -> dt.datetime:

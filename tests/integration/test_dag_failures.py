@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import make_url, select
-from sweep_fixtures import DEMO_POLICY, SENT, TEST_KEY, Crm, D, Rows, at, open_crm
+from sqlalchemy import select
+from sweep_fixtures import DEMO_POLICY, SENT, TEST_KEY, Crm, D, Rows, airflow_connection, at, open_crm
 
 from crm_privacy.errors import BatchFailed, ConnectionFailed, PolicyError
 from crm_privacy.failures import failure
@@ -46,17 +46,6 @@ def crm(scratch_url: str, tmp_path: Path) -> Iterator[Crm]:
             )
         db.load(rows)
         yield db
-
-
-def airflow_connection(url: str) -> str:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return json.dumps({"conn_type": "sqlite", "host": parsed.database})
-    conn_type = "postgres" if parsed.get_backend_name() == "postgresql" else "mysql"
-    fields = {"host": parsed.host, "port": parsed.port, "login": parsed.username, "schema": parsed.database}
-    if parsed.password:
-        fields["password"] = parsed.password
-    return json.dumps({"conn_type": conn_type, **fields})
 
 
 @pytest.fixture

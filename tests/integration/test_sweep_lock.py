@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import make_url
-from sweep_fixtures import DEMO_POLICY, SENT, TEST_KEY, Crm, D, Rows, at, open_crm
+from sweep_fixtures import DEMO_POLICY, SENT, TEST_KEY, Crm, D, Rows, airflow_connection, at, open_crm
 
 from crm_privacy.cli import main
 from crm_privacy.crm.engine import make_engine
@@ -149,17 +149,6 @@ def killed_sweep(crm: Crm, url: str) -> str:
     (run_id,) = set(runs_by_id(crm)) - before
     assert runs_by_id(crm)[run_id]["status"] == "running"  # what a kill -9 leaves behind
     return run_id
-
-
-def airflow_connection(url: str) -> str:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return json.dumps({"conn_type": "sqlite", "host": parsed.database})
-    conn_type = "postgres" if parsed.get_backend_name() == "postgresql" else "mysql"
-    fields = {"host": parsed.host, "port": parsed.port, "login": parsed.username, "schema": parsed.database}
-    if parsed.password:
-        fields["password"] = parsed.password
-    return json.dumps({"conn_type": conn_type, **fields})
 
 
 @pytest.fixture

@@ -35,50 +35,19 @@ _SIGN_OFF = re.compile(
     r"|salutations(?:\s+distingu[eé]es)?|--)\s*[,.!]?\s*\n[ \t>-]*$",
     re.IGNORECASE,
 )
-# Words after which a first name typed in lower case is a person ("c'est sonia", "de marie-therese").
+# Words after which a first name typed in lower case is a person ("c'est sonia", "de marie-therese",
+# "livreur akua"), and the cues of a first name alone ("Bonjour Claire", "vu avec Julie").
 _LOWER_CUES = (
     _GREETINGS
     | _CUES
     | frozenset(
-        [
-            "c'est",
-            "est",
-            "de",
-            "d",
-            "du",
-            "et",
-            "cc",
-            "ou",
-            "droit",
-            "fille",
-            "fils",
-            "mari",
-            "femme",
-            "epouse",
-            "mere",
-            "pere",
-            "frere",
-            "soeur",
-        ]
+        """
+        c'est est de d du et cc ou droit fille fils mari femme epouse mere pere frere soeur a à chez
+        demander anciennement livreur chauffeur cdt cordialement moi encore suivi transfere
+        """.split()  # noqa: SIM905
     )
 )
-_LOWER_CUES = _LOWER_CUES | frozenset(
-    [
-        "a",
-        "à",
-        "chez",
-        "demander",
-        "anciennement",
-        "livreur",
-        "chauffeur",
-        "cdt",
-        "cordialement",
-        "moi",
-        "encore",
-        "suivi",
-        "transfere",
-    ]
-)
+_GREETINGS_AND_CUES = _GREETINGS | _CUES
 # Verbs after a first name that make it a person: "teddy a fourni", "Quang prend le relais".
 _PERSON_VERBS = frozenset(
     [
@@ -271,14 +240,14 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             return Span(PERSON, tok.start, tok.end, SINGLE_SCORE - 0.05)
         before = text[max(0, tok.start - 40) : tok.start]
         prev = toks[i - 1] if i else None
-        cued = (
+        greeted = (
             prev is not None
-            and fold(prev.word) in (_GREETINGS | _CUES)
+            and fold(prev.word) in _GREETINGS_AND_CUES
             and text[prev.end : tok.start] in (" ", ", ", "  ")
             and (capitalised or fold(prev.word) in _GREETINGS or not is_word(tok.word))
         )
         signed = capitalised and _SIGN_OFF.search(before) is not None
-        if not (cued or signed):
+        if not (greeted or signed):
             return None
         if (
             fold(prev.word if prev else "") in _CUES

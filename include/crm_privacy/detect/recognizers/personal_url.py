@@ -9,6 +9,7 @@ from presidio_analyzer import Pattern
 
 from crm_privacy.detect.entities import URL
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
+from crm_privacy.detect.recognizers.names import is_first_name, is_last_name, is_word
 
 # Profile paths of the networks a CRM records: the part after them names or identifies one person.
 _PROFILE = (
@@ -148,8 +149,6 @@ _NOT_PERSONAL = frozenset(
 
 def _named(host: str) -> bool:
     """Whether a label of ``host`` (its public suffix left out) names a person."""
-    from crm_privacy.detect.recognizers.names import is_word
-
     labels = [label for label in host.lower().split(".")[:-1] if label not in _SKIP_LABELS]
     if any(part in _NOT_PERSONAL for label in labels for part in [label, *label.split("-")]):
         return False
@@ -171,6 +170,4 @@ def _named(host: str) -> bool:
 
 def _pair(first: str, last: str) -> bool:
     """A first name and a last name, not both everyday words ("boulangerie-martin" is a shop)."""
-    from crm_privacy.detect.recognizers.names import is_first_name, is_last_name, is_word
-
     return is_first_name(first) and is_last_name(last) and not (is_word(first) and is_word(last))
