@@ -97,6 +97,53 @@ FOUND = [
     ("Export :\nprenom;SIREN;date_naissance\nRémi;260614714;12/03/1970", ("DATE_TIME", "12/03/1970")),
     ("Export :\nprenom;SIREN;date_naissance\nRémi;260614714;12/03/1970", ("PERSON", "Rémi")),
     ("N° sécu : 2 5503 9935 2239 77 |", ("FR_NIR", "2 5503 9935 2239 77")),
+    # a signature line after a sign-off: names that are also words, reversed order, one first name
+    ("Bien à vous,\n\nRose Meunier\nComptable", ("PERSON", "Rose Meunier")),
+    ("Cdlt,\nBlanc Aurore\n06 12 34 56 78", ("PERSON", "Blanc Aurore")),
+    ("Merci et bonne soirée,\n> Olivier\n> +33 6 12 34 56 78", ("PERSON", "Olivier")),
+    # after a cue, a first and a last name in lower case, even words or unknown first names
+    ("message laissé, c'est thuy gaillard, rappelez-moi", ("PERSON", "thuy gaillard")),
+    ("réunion animée par rosa cordier, 1h", ("PERSON", "rosa cordier")),
+    ("co-titulaire : claire rivière, née en 1980", ("PERSON", "claire rivière")),
+    # "c'est" is no last name: the first name after it is not glued to it
+    ("oui, c'est mohamed guillaume au téléphone", ("PERSON", "mohamed guillaume")),
+    # addresses: a complement after the street, a box before the postcode, quoted lines,
+    # whole-name ways, foreign floors and numbers
+    (
+        "chez lui, 12 rue des Lilas, 2e étage gauche, 75011 Paris.",
+        ("LOCATION", "12 rue des Lilas, 2e étage gauche, 75011 Paris"),
+    ),
+    (
+        "12 allée des Pins, CS 401, 31000 Toulouse Cedex 9, France",
+        ("LOCATION", "12 allée des Pins, CS 401, 31000 Toulouse Cedex 9, France"),
+    ),
+    ("> 8 place du Marché\n> 44000 Nantes\n", ("LOCATION", "8 place du Marché\n> 44000 Nantes")),
+    ("livrer au 14 Grand-Rue, L-1660 Luxembourg.", ("LOCATION", "14 Grand-Rue, L-1660 Luxembourg")),
+    ("Gran Vía 41, 3º B\n28013 Madrid", ("LOCATION", "Gran Vía 41, 3º B\n28013 Madrid")),
+    (
+        "Via Garibaldi, 12, scala B, int. 4, 10122 Torino.",
+        ("LOCATION", "Via Garibaldi, 12, scala B, int. 4, 10122 Torino"),
+    ),
+    (
+        "Chaussée de Wavre 214/3\n1050 Ixelles\nBelgique",
+        ("LOCATION", "Chaussée de Wavre 214/3\n1050 Ixelles\nBelgique"),
+    ),
+    (
+        "Schillerallee 12\n80331 München\nDeutschland",
+        ("LOCATION", "Schillerallee 12\n80331 München\nDeutschland"),
+    ),
+    (
+        "flat: 22B Mill Road, Cambridge CB1 2AD, United Kingdom.",
+        ("LOCATION", "22B Mill Road, Cambridge CB1 2AD, United Kingdom"),
+    ),
+    (
+        "mail to 300 3rd Avenue, Apt 4, Seattle, WA 98101, USA",
+        ("LOCATION", "300 3rd Avenue, Apt 4, Seattle, WA 98101, USA"),
+    ),
+    (
+        "4410, rue Saint-Hubert, bureau 12, Montréal (Québec) H2J 2X1",
+        ("LOCATION", "4410, rue Saint-Hubert, bureau 12, Montréal (Québec) H2J 2X1"),
+    ),
 ]
 
 
@@ -112,6 +159,12 @@ NOT_A_PERSON = [
     "rose blanc et vert",  # names that are also words, in lower case, with no cue
     "salon de Lyon, stand 12",
     "avec Orange Business Services",
+    "l'accident a eu lieu le 12 mars",  # a weak cue ("a") and two words are no name
+    "Cordialement,\nService Client\nAcme",  # a team signs, not a person
+    "Bien à vous,\nResponsable RH",
+    "merci.\nRAS.",  # a short word after a sign-off is no signature
+    "Objet : PAYMENT PAGE ERROR",  # after a colon, an unknown word and a word
+    "Employeur : Alpha Bâtiment",
 ]
 
 
@@ -135,6 +188,7 @@ NOTHING = [
     "quantité;prix;total\n3;12;36",  # a table with no personal column
     "look at this point of view",  # "at" and "point" without an address
     "C. com. L123-22",  # a code of law, not an initial and a name
+    "la Grand-Rue est fermée le dimanche",  # a way named alone is no address
 ]
 
 

@@ -37,20 +37,24 @@ _STREET_PARTICLES = frozenset(
         "lès",
     }
 )
-_POSTCODE = re.compile(r"[ \t]*(?:,|[–\-])?[ \t]*\n?[ \t]*(?:F-)?[0-9]{5}[ \t]+")
+# A post-office box or a CEDEX sorting code may come between the street and the postcode.
+_BOX = r"(?:[ \t]*,?[ \t]*\n?[ \t>]*(?:BP|B\.P\.|CS|TSA)[ ]?[0-9]{1,5})?"
+_POSTCODE = re.compile(rf"{_BOX}[ \t]*(?:,|[–\-])?[ \t]*\n?[ \t>]*(?:F-)?[0-9]{{5}}[ \t]+")
 # Belgian, Swiss, Luxembourg (4 digits), Portuguese (4-3), Spanish/Italian/German (5) postcodes
 _FOREIGN_POSTCODE = re.compile(
-    r"[ \t]*,?[ \t]*\n?[ \t]*(?:[A-Z]{1,2}-)?(?:[0-9]{4}-[0-9]{3}|[0-9]{4,5})[ \t]+"
+    r"[ \t]*,?[ \t]*\n?[ \t>]*(?:[A-Z]{1,2}-)?(?:[0-9]{4}-[0-9]{3}|[0-9]{4,5})[ \t]+"
 )
 _CEDEX = re.compile(r"[ \t]+cedex(?:[ \t]+[0-9]{1,2})?(?![\w])", re.IGNORECASE)
 _UK_POSTCODE = re.compile(
     r"[ \t]*,?[ \t]*[A-Z][A-Za-z]+(?:[ \t]+[A-Z]{1,2}[0-9][0-9A-Z]?[ \t]+[0-9][A-Z]{2})?"
 )
 _FOREIGN_WAYS = (
-    r"via|viale|piazza|corso|calle|avenida|avda\.|plaza|paseo|rua|travessa|largo|rue|avenue|chauss[ée]e"
+    r"via|viale|piazza|corso|calle|c/|gran[ ]v[ií]a|avenida|avda\.|plaza|paseo|rua|travessa|largo|rue|avenue|chauss[ée]e"
     r"|boulevard|place|straat|laan"
 )
-_SUFFIX_WAYS = r"[^\W\d_]+(?:strasse|straße|str\.|gasse|weg|platz|straat|laan|dreef|steenweg)"
+_SUFFIX_WAYS = (
+    r"[^\W\d_]+(?:strasse|straße|str\.|gasse|weg|platz|allee|ring|damm|ufer|straat|laan|dreef|steenweg)"
+)
 _UK_WAYS = r"street|st\.|road|rd\.|avenue|ave\.|lane|drive|close|court|crescent|gardens|terrace|way|square"
 _COMPLEMENTS = (
     r"(?:[0-9]{1,2}(?:e|er|[èe]me)[ ]+)?[ée]tage|(?-i:Espace|ESPACE)|technop[ôo]le|parc|lot\.|bloc|cit[ée]|rdc|app\.|le[ ]+bourg|"
@@ -58,8 +62,17 @@ _COMPLEMENTS = (
     r"|zac|za|zi|zone[ ]+(?:artisanale|industrielle|d'activit[ée]s)|parc[ ]+d'activit[ée]s|lieu-dit|lieu[ ]+dit"
     r"|cs|bp|tsa|immeuble|imm\.|villa|hameau|lotissement|flat|apartment"
 )
+# After the street and its number: "bureau 2414", "app. 120", "Apt 15", "9º D", "scala A, int. 10".
+_AFTER_STREET = re.compile(
+    r"(?:[ ]*,[ ]*(?:(?:bureau|app\.?|appt\.?|apt\.?|appartement|suite|unit|porte|scala|int\.|interno|piano"
+    r"|bte|bo[iî]te|b[âa]t\.?|b[âa]timent|escalier|esc\.)[ ]*[0-9A-Za-z]{1,5}\.?"
+    r"|[0-9]{1,2}(?:e|er|[èe]me)[ ]+[ée]tage(?:[ ]+(?:gauche|droite))?|rdc"
+    r"|[0-9]{1,2}[ºª°](?:[ ]*(?:[0-9]{1,2}[ºª°]|izq(?:da)?\.?|dcha\.?|der\.?|[A-Z]))?))*",
+    re.IGNORECASE,
+)
 _NEAR_ADDRESS = re.compile(
-    rf"(?<![\w])(?:[0-9]{{1,4}}[ ]?(?:bis|ter|[a-d])?,?[ ]+(?:{_WAYS})[ ]|(?:F-)?[0-9]{{5}}[ ]+[^\W\d_])",
+    rf"(?<![\w])(?:[0-9]{{1,4}}[ ]?(?:bis|ter|[a-d])?,?[ ]+(?:{_WAYS})[ ]|(?:F-)?[0-9]{{5}}[ ]+[^\W\d_]"
+    rf"|[0-9]{{1,4}}[A-Z]?[ ]+[A-Z][a-z]+[ ]+(?:{_UK_WAYS})(?![\w]))",
     re.IGNORECASE,
 )
 # Words that make a town's postcode part of a person's address when they come shortly before it.
@@ -88,7 +101,13 @@ class FrAddressRecognizer(FrPatternRecognizer):
         # "43 Baker Street, London NW1 6XE"
         Pattern(
             "uk",
-            rf"(?<![\w])[0-9]{{1,4}}[ ]+(?-i:(?:[A-Z][a-z]+[ ]+){{1,3}})(?:{_UK_WAYS})(?![\w])",
+            rf"(?<![\w])[0-9]{{1,4}}[A-Za-z]?[ ]+(?-i:(?:(?:[A-Z][a-z]+|[0-9]{{1,3}}(?:st|nd|rd|th))[ ]+){{1,3}})(?:{_UK_WAYS})(?![\w])",
+            0.6,
+        ),
+        # "38 Grand-Rue, L-1724 Luxembourg", "Gran Vía 63, 9º D": a way that is the whole name
+        Pattern(
+            "whole way",
+            rf"(?<![\w])(?:(?P<num>{_NUMBER})[ ]?,?[ ]+)?(?:grande?[\-'’ ]rue|gran[ ]v[ií]a)(?![\w])",
             0.6,
         ),
         Pattern("po box", r"(?<![\w])(?:BP|B\.P\.|CS|TSA)[ ]?[0-9]{1,5}(?![\w])", 0.6),
@@ -108,20 +127,35 @@ class FrAddressRecognizer(FrPatternRecognizer):
         start = match.start()
         if pattern_name == "way then number":
             street_end = walk(text, match.end(), max_tokens=5, lower_max=4, particles=_STREET_PARTICLES)
-            number = re.compile(
-                r",?[ ]+(?:n°[ ]?)?[0-9]{1,4}[a-z]?(?:[ ]+(?:bus|bte|boîte)[ ]+[0-9]{1,4})?(?![\w])"
-            ).match(text, street_end or 0)
+            number = _FOREIGN_NUMBER.match(text, street_end or 0)
             if street_end is None or number is None:
                 return None
-            return start, _town(text, number.end(), _FOREIGN_POSTCODE, required=True)
+            after = _AFTER_STREET.match(text, number.end())
+            return start, _town(
+                text, after.end() if after else number.end(), _FOREIGN_POSTCODE, required=True
+            )
+        if pattern_name == "whole way":
+            number = _FOREIGN_NUMBER.match(text, match.end())
+            street_end = number.end() if number is not None else match.end()
+            after = _AFTER_STREET.match(text, street_end)
+            street_end = after.end() if after else street_end
+            end = _town(text, street_end, _POSTCODE, required=True)
+            if end == street_end:
+                end = _town(text, street_end, _FOREIGN_POSTCODE, required=True)
+            if end == street_end and (match.group("num") is None and number is None):
+                return None
+            return start, end
         if pattern_name == "suffix way":
             return start, _town(text, match.end(), _FOREIGN_POSTCODE, required=False)
         if pattern_name == "uk":
-            north_america = _NORTH_AMERICA.match(text, match.end())  # "4780 Elm Street\nBoston, MA 02116"
-            if north_america is not None:
-                return start, north_america.end()
-            post = _UK_POSTCODE.match(text, match.end())
-            return start, post.end() if post is not None else match.end()
+            after = _AFTER_STREET.match(text, match.end())
+            street_end = after.end() if after else match.end()
+            north_america = _NORTH_AMERICA.match(text, street_end)  # "4780 Elm Street\nBoston, MA 02116"
+            post = north_america or _UK_POSTCODE.match(text, street_end)
+            if post is None:
+                return start, match.end()
+            country = _COUNTRY.match(text, post.end())
+            return start, country.end() if country is not None else post.end()
         if pattern_name == "po box":
             end = _town(text, match.end(), _POSTCODE, required=True)
             return None if end == match.end() else (start, end)
@@ -148,12 +182,16 @@ class FrAddressRecognizer(FrPatternRecognizer):
         )
         if street_end is None:
             return None
+        after = _AFTER_STREET.match(text, street_end)
+        street_end = after.end() if after else street_end
         end = _town(text, street_end, _POSTCODE, required=False)
         if end == street_end:  # "L-1930 Luxembourg", "4000 Liège"; "Montréal QC H3G 1H6"
             end = _town(text, street_end, _FOREIGN_POSTCODE, required=True)
         if end == street_end:
             north_america = _NORTH_AMERICA.match(text, street_end)
-            end = north_america.end() if north_america is not None else end
+            if north_america is not None:
+                country = _COUNTRY.match(text, north_america.end())
+                end = country.end() if country is not None else north_america.end()
         if match.group("num") is None and end == street_end:
             return None
         return match.start(), end
@@ -174,10 +212,15 @@ def _town(text: str, pos: int, postcode: re.Pattern[str], *, required: bool) -> 
     return country.end() if country is not None else end
 
 
+_FOREIGN_NUMBER = re.compile(
+    r",?[ ]+(?:n°[ ]?)?[0-9]{1,4}[a-z]?(?:/[0-9]{1,4})?(?:[ ]+(?:bus|bte|boîte)[ ]+[0-9]{1,4})?(?![\w])",
+    re.IGNORECASE,
+)
 _COUNTRY = re.compile(
     r"(?:,[ ]*|[ ]*\n[ \t>]*|[ ]+[\-–][ ]+)(?:france|belgique|belgium|suisse|switzerland|espagne|spain"
     r"|italie|italy|allemagne|germany|portugal|luxembourg|pays-bas|maroc|morocco|alg[ée]rie|tunisie"
-    r"|s[ée]n[ée]gal|royaume-uni|united[ ]kingdom|uk|canada|usa|[ée]tats-unis)(?![\w])",
+    r"|s[ée]n[ée]gal|royaume-uni|united[ ]kingdom|uk|canada|usa|[ée]tats-unis|united[ ]states|deutschland"
+    r"|espa[ñn]a|italia|schweiz|svizzera|belgi[ëe]|nederland|marruecos|al-maghrib)(?![\w])",
     re.IGNORECASE,
 )
 _NORTH_AMERICA = re.compile(

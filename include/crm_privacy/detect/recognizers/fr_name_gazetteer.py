@@ -9,7 +9,11 @@ Three shapes are reported:
   dupont" yes, "rose blanc" no);
 - a first name alone after a greeting (``Bonjour Claire``, ``Merci Julie``) or a cue (``vu avec
   Julie``, ``transmis par Odile``): capitalised, or in lower case when it is no French word;
-- a signature: the first line after a sign-off (``Cordialement,``) that starts with a first name.
+- a signature: the first line after a sign-off (``Cordialement,``), up to four capitalised words
+  that are all names (``Lorraine Cousin``, ``Faure Victoire``), even names that are also words;
+- after a cue (``c'est``, ``par``, ``présents :``, ``débiteur``), a first name and a last name in
+  the same case, even when both are also words (``par rosa cordier``) or the first name is one the
+  gazetteer does not know (``c'est ngoc gaillard``).
 """
 
 from __future__ import annotations
@@ -31,8 +35,10 @@ _GREETINGS = frozenset(
 _CUES = frozenset(["avec", "par", "pour"])
 _SIGN_OFF = re.compile(
     r"(?:cordialement|bien\s+(?:a|à)\s+(?:vous|toi)|bien\s+cordialement|sinc[eè]rement|amiti[eé]s"
-    r"|(?:best\s+|kind\s+)?regards|bonne\s+(?:journ[eé]e|soir[eé]e)|[aà]\s+bient[oô]t|bises|merci(?:\s+d'avance)?"
-    r"|salutations(?:\s+distingu[eé]es)?|--)\s*[,.!]?\s*\n[ \t>-]*$",
+    r"|(?:best\s+|kind\s+|warm\s+)?regards|bonne\s+(?:fin\s+de\s+)?(?:journ[eé]e|soir[eé]e|semaine)"
+    r"|belle\s+journ[eé]e|[aà]\s+bient[oô]t|bises|merci(?:\s+d'avance|\s+beaucoup)?|cdlt|cdt|bav|bàv"
+    r"|salutations(?:\s+distingu[eé]es)?|thanks|cheers|mfg|gr[üu](?:ß|ss)e|saludos(?:\s+cordiales)?"
+    r"|un\s+saludo|cordiali\s+saluti|saluti|atentamente|--)\s*[,.!]?\s*\n(?:[ \t>]*\n)*[ \t>-]*$",
     re.IGNORECASE,
 )
 # Words after which a first name typed in lower case is a person ("c'est sonia", "de marie-therese",
@@ -44,10 +50,17 @@ _LOWER_CUES = (
         """
         c'est est de d du et cc ou droit fille fils mari femme epouse mere pere frere soeur a à chez
         demander anciennement livreur chauffeur cdt cordialement moi encore suivi transfere
+        debiteur titulaire co-titulaire prospect contact interlocuteur interlocutrice gerant gerante
+        presents presentes excuse excusee excuses anime animee redacteur signataire beneficiaire
+        destinataire
         """.split()  # noqa: SIM905
     )
 )
 _GREETINGS_AND_CUES = _GREETINGS | _CUES
+# Cues too common to make two words a name on their own ("a eu lieu", "de relance alors").
+_WEAK_CUES = frozenset(["a", "à", "de", "d", "du", "et", "est", "ou", "cc", "moi", "encore"])
+# Short words that end a message after a sign-off and are no signature ("merci.\nRAS.", "Oui").
+_NOT_SIGNATURE = frozenset(["oui", "non", "ras", "ok", "nb", "ps", "pj", "re", "tel", "fax", "mob"])
 # Verbs after a first name that make it a person: "teddy a fourni", "Quang prend le relais".
 _PERSON_VERBS = frozenset(
     [
@@ -70,6 +83,19 @@ _PERSON_VERBS = frozenset(
 _INITIALS = re.compile(r"[^\W\d_]\.(?:-?[^\W\d_]\.)?[ ]?", re.UNICODE)
 _FIELD_SEPARATORS = ";,|\t"
 PAIR_SCORE, SINGLE_SCORE = 0.7, 0.6
+
+
+_ELISION = re.compile(r"(?:c|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+
+
+def _stop(word: str) -> bool:
+    """A stop word, or an elided one that is no name: ``c'est``, ``l'équipe``, ``qu'il``
+    (``d'Aubigné`` stays a name)."""
+    elided = _ELISION.match(word)
+    if elided is not None and elided.end() < len(word):
+        rest = word[elided.end() :]
+        return is_stop(rest) or is_word(rest) or not (is_first_name(rest) or is_last_name(rest))
+    return is_stop(word)
 
 
 class _Tok(NamedTuple):
@@ -95,7 +121,13 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         found: list[Span] = []
         i = 0
         while i < len(toks):
-            span = self._initial(text, toks, i) or self._pair(text, toks, i) or self._reversed(text, toks, i)
+            span = (
+                self._signature(text, toks, i)
+                or self._initial(text, toks, i)
+                or self._pair(text, toks, i)
+                or self._reversed(text, toks, i)
+                or self._cued_pair(text, toks, i)
+            )
             if span is not None:
                 found.append(span[0])
                 i = span[1]
@@ -108,7 +140,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
 
     def _pair(self, text: str, toks: list[_Tok], i: int) -> tuple[Span, int] | None:
         first = toks[i]
-        if is_stop(first.word) or not is_first_name(first.word):
+        if _stop(first.word) or not is_first_name(first.word):
             return None
         j = i + 1
         while j < len(toks) and _adjacent(text, toks[j - 1], toks[j]) and fold(toks[j].word) in PARTICLES:
@@ -116,7 +148,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
             return None
         last = toks[j]
-        if is_stop(last.word) or not (
+        if _stop(last.word) or not (
             is_last_name(last.word) or (is_unknown(last.word) and not is_word(first.word))
         ):
             return None
@@ -132,7 +164,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             and _adjacent(text, last, toks[j + 1])
             and _style(toks[j + 1].word) in styles
             and is_last_name(toks[j + 1].word)
-            and not is_stop(toks[j + 1].word)
+            and not _stop(toks[j + 1].word)
             and is_first_name(last.word)
         ):
             j += 1
@@ -141,6 +173,65 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         if bounds is None:
             return None
         return Span(PERSON, bounds[0], bounds[1], PAIR_SCORE), j + 1
+
+    def _signature(self, text: str, toks: list[_Tok], i: int) -> tuple[Span, int] | None:
+        """``Cordialement,\n\nLorraine Cousin``: the line after a sign-off, when its first words are
+        all names (names that are also words included: the place says it is a signature)."""
+        first = toks[i]
+        line_start = text.rfind("\n", 0, first.start) + 1
+        if line_start == 0 or text[line_start : first.start].strip(" \t>-") or _style(first.word) == "lower":
+            return None
+        if _SIGN_OFF.search(text[max(0, line_start - 80) : first.start]) is None:
+            return None
+        j = i
+        while (
+            j + 1 < len(toks)
+            and j + 1 - i < 4
+            and (_adjacent(text, toks[j], toks[j + 1]) or text[toks[j].end : toks[j + 1].start] == ", ")
+            and (_style(toks[j + 1].word) != "lower" or fold(toks[j + 1].word) in PARTICLES)
+        ):
+            j += 1
+        while j > i and fold(toks[j].word) in PARTICLES:
+            j -= 1
+        words = [t.word for t in toks[i : j + 1] if fold(t.word) not in PARTICLES]
+        names = [w for w in words if is_first_name(w) or is_last_name(w)]
+        if len(words) == 1 and (fold(words[0]) in _NOT_SIGNATURE or len(words[0]) < 3):
+            return None
+        if any(_stop(w) or (w not in names and (is_word(w) or not is_unknown(w))) for w in words):
+            return None  # "Service client", "L'équipe support", "Responsable RH"
+        if not any(is_first_name(w) for w in words) and len(names) < 2:
+            return None
+        bounds = person_not_company(text, first.start, toks[j].end)
+        if bounds is None:
+            return None
+        return Span(PERSON, bounds[0], bounds[1], PAIR_SCORE), j + 1
+
+    def _cued_pair(self, text: str, toks: list[_Tok], i: int) -> tuple[Span, int] | None:
+        """``c'est ngoc gaillard``, ``animée par rosa cordier``, ``présents : anthelme leclerc``: after
+        a cue, a first and a last name in the same case, whatever else the two words are."""
+        if i == 0 or i + 1 >= len(toks) or not _adjacent(text, toks[i], toks[i + 1]):
+            return None
+        prev, first, last = toks[i - 1], toks[i], toks[i + 1]
+        gap = text[prev.end : first.start]
+        cue = fold(prev.word)
+        worded = cue in _LOWER_CUES and cue not in _WEAK_CUES and gap in (" ", ", ", " : ", ": ")
+        colon = gap.strip() == ":" and "\n" not in gap
+        if not (worded or colon) or min(len(first.word), len(last.word)) < 3:
+            return None
+        if _stop(first.word) or _stop(last.word) or _style(first.word) != _style(last.word):
+            return None
+        first_ok = is_first_name(first.word) or (is_unknown(first.word) and not is_word(first.word))
+        last_ok = is_last_name(last.word) or (is_unknown(last.word) and is_first_name(first.word))
+        if not (first_ok and last_ok) or not (is_first_name(first.word) or is_last_name(last.word)):
+            return None
+        if not is_first_name(first.word) and is_word(last.word):
+            return None  # "SUBJECT: PAYMENT PAGE": an unknown word and a word
+        if not worded and is_word(first.word) and is_word(last.word):
+            return None  # "Employeur : Alpha Bâtiment"; after a worded cue, "par rosa cordier" is a name
+        bounds = person_not_company(text, first.start, last.end)
+        if bounds is None:
+            return None
+        return Span(PERSON, bounds[0], bounds[1], PAIR_SCORE - 0.05), i + 2
 
     def _initial(self, text: str, toks: list[_Tok], i: int) -> tuple[Span, int] | None:
         """``t. legrand``, ``j.-a. doğan``, ``V. Wang``: initials, then a last name."""
@@ -156,7 +247,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         if text[toks[j].end : toks[j].end + 1] == "." or len(last) < 3:
             return None  # "C. com.", "C. trav.": abbreviations (codes of law), not a name
         known = is_last_name(last) or (_style(last) != "lower" and is_unknown(last))
-        if is_stop(last) or is_everyday(last) or not known:
+        if _stop(last) or is_everyday(last) or not known:
             return None
         return Span(PERSON, toks[i].start, toks[j].end, PAIR_SCORE), j + 1
 
@@ -181,7 +272,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         if i + 1 >= len(toks) or not _adjacent(text, toks[i], toks[i + 1]):
             return None
         last, first = toks[i], toks[i + 1]
-        if is_stop(last.word) or is_stop(first.word) or not is_first_name(first.word) or is_word(first.word):
+        if _stop(last.word) or _stop(first.word) or not is_first_name(first.word) or is_word(first.word):
             return None
         if not (is_last_name(last.word) or is_unknown(last.word)) or is_everyday(last.word):
             return None
@@ -195,7 +286,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
 
     def _single(self, text: str, toks: list[_Tok], i: int) -> Span | None:
         tok = toks[i]
-        if is_stop(tok.word) or len(tok.word) < 3:
+        if _stop(tok.word) or len(tok.word) < 3:
             return None
         style = _style(tok.word)
         if (
@@ -255,7 +346,7 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             and _adjacent(text, tok, toks[i + 1])
         ):
             nxt = toks[i + 1].word
-            if nxt[0].isupper() and not is_stop(nxt):
+            if nxt[0].isupper() and not _stop(nxt):
                 return None  # "avec Claire Dupont" is a pair (or spaCy's); "avec Orange Business" no name
         if person_not_company(text, tok.start, tok.end) is None:
             return None
