@@ -101,11 +101,12 @@ def crm_retention_sweep() -> None:
         return tasks.apply(run_conf, planned, batch)
 
     @task(trigger_rule="none_failed")
-    def check(run_conf: dict, changes: list[dict]) -> dict:
+    def check(run_conf: dict, planned: dict, changes: list[dict]) -> dict:
+        """The validation gate (Great Expectations): fails the run when the result is not proven."""
         from crm_privacy.sweep import tasks
 
         # a slice is one request; iterating would ask for one item past the end (logged as an error)
-        return tasks.check(run_conf, list(changes[:]))
+        return tasks.check(run_conf, planned, list(changes[:]))
 
     @task(trigger_rule="all_done")
     def finish() -> str:
@@ -124,7 +125,7 @@ def crm_retention_sweep() -> None:
     planned = plan(run_conf)
     batches = guard(run_conf, planned)
     changes = apply.partial(run_conf=run_conf, planned=planned).expand(batch=batches)
-    checked = check(run_conf, changes)
+    checked = check(run_conf, planned, changes)
     done = finish()
     [run_conf, planned, batches, changes, checked] >> done
     [run_conf, planned, batches, changes, checked, done] >> watcher()

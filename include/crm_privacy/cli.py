@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "crm_privacy.detect.decrypt_command",
     "crm_privacy.discovery.command",
     "crm_privacy.sweep.operate",
+    "crm_privacy.validate.command",
 )
 
 

@@ -47,3 +47,8 @@ class BatchFailed(CrmPrivacyError):
 
 class UsageError(CrmPrivacyError):
     """An option or DAG param is out of range (max share, run date) or the ledger is the CRM itself."""
+
+
+class ValidationFailed(CrmPrivacyError):
+    """The validation gate found what must not be there after a run (the message names tables,
+    columns, expectations and counts, never a value)."""

@@ -28,6 +28,15 @@ def workdir_root() -> Path:
     return Path(os.environ.get("CRM_PRIVACY_WORKDIR", default))
 
 
+def reports_root() -> Path:
+    """Where run reports go: ``CRM_PRIVACY_REPORTS_DIR`` (default ``<work directory root>/reports``)."""
+    return Path(os.environ.get("CRM_PRIVACY_REPORTS_DIR", workdir_root() / "reports"))
+
+
+def run_reports_dir(run_id: str) -> Path:
+    return reports_root() / safe_name(run_id)
+
+
 def safe_name(run_id: str) -> str:
     """A run id as a directory name (Airflow run ids hold ':' and '+')."""
     return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in run_id)

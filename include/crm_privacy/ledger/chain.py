@@ -1,4 +1,4 @@
-"""The audit chain: a hash chain over every state a run, plan or batch record has had.
+"""The audit chain: a hash chain over every state a run, plan, batch or validations record has had.
 
 Each entry seals ``sha256(prev_hash + canonical JSON of the entry)``. Verifying walks the chain and
 then compares each record's last sealed state with the row as it is now, so editing, deleting or
@@ -15,8 +15,15 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from crm_privacy.ledger.schema import audit_chain, audit_chain_head, batches, runs
-from crm_privacy.ledger.state import batch_key, batch_state, canonical_json, plan_state, run_state
+from crm_privacy.ledger.schema import audit_chain, audit_chain_head, batches, runs, validations
+from crm_privacy.ledger.state import (
+    batch_key,
+    batch_state,
+    canonical_json,
+    plan_state,
+    run_state,
+    validations_state,
+)
 
 GENESIS = "0" * 64
 _HEAD = audit_chain_head.c.id == 1
@@ -75,6 +82,7 @@ def _stale_records(conn: Connection, latest: Mapping[tuple[str, str, str], tuple
         "run": lambda run_id, _key: run_state(conn, run_id),
         "plan": lambda run_id, _key: plan_state(conn, run_id),
         "batch": lambda run_id, key: _batch_by_key(conn, run_id, key),
+        "validations": lambda run_id, _key: validations_state(conn, run_id),
     }
     found = []
     for (kind, run_id, key), (seq, sealed) in latest.items():
@@ -90,6 +98,9 @@ def _stale_records(conn: Connection, latest: Mapping[tuple[str, str, str], tuple
             found.append(
                 f"batch {row.run_id!r} {row.table_name}/{row.rule_id}/{row.batch_no}: not in the audit chain"
             )
+    for (run_id,) in conn.execute(select(validations.c.run_id).distinct()):
+        if ("validations", run_id, run_id) not in latest:
+            found.append(f"validations {run_id!r}: not in the audit chain")
     return found
 
 

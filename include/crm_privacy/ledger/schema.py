@@ -79,6 +79,9 @@ class UtcDateTime(TypeDecorator[datetime.datetime]):
 # Keyed hashes may be base64 (case matters): MariaDB's default collation would merge "aB" and "Ab".
 SubjectHash = String(HASH).with_variant(mysql.VARCHAR(HASH, collation="utf8mb4_bin"), "mysql", "mariadb")
 
+# Check names are unique per run: compared byte for byte on every backend.
+CheckName = String(NAME).with_variant(mysql.VARCHAR(NAME, collation="utf8mb4_bin"), "mysql", "mariadb")
+
 metadata = MetaData()
 
 # One row per run (an Airflow DAG run or a CLI invocation): what ran, on which CRM, under which
@@ -165,7 +168,7 @@ locks = Table(
     Column("expires_at", UtcDateTime, nullable=False),
 )
 
-# Append-only hash chain sealing every state of every run, plan and batch (see chain.py).
+# Append-only hash chain sealing every state of every run, plan, batch and validations (see chain.py).
 audit_chain = Table(
     "audit_chain",
     metadata,
@@ -202,4 +205,29 @@ notices = Table(
     Column("run_id", String(RUN_ID), nullable=False),
     UniqueConstraint("rule_id", "subject_hash", "queued_on", name="uq_notices_key"),
     Index("ix_notices_subject", "rule_id", "subject_hash"),
+)
+
+# What the validation gate checked for a run and what it found: counts only, never a CRM value.
+# Replaced as a whole when the gate is retried; ``position`` keeps the suite's order.
+validations = Table(
+    "validations",
+    metadata,
+    Column("id", SurrogateKey, primary_key=True, autoincrement=True),
+    Column("run_id", String(RUN_ID), ForeignKey("runs.run_id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("kind", String(SHORT), nullable=False),
+    # Binary collation on MariaDB: names differing by case only are two checks, as on the others.
+    Column("name", CheckName, nullable=False),
+    Column("expectation", String(NAME), nullable=False),
+    Column("table_name", String(NAME), nullable=False),
+    Column("column_name", String(NAME)),
+    Column("rule_id", String(HASH)),
+    Column("passed", Boolean, nullable=False),
+    Column("unexpected_count", BigInteger, nullable=False),
+    # Why the check could not run (its SQL failed), cut to NAME characters: names tables, not values.
+    Column("error", String(NAME)),
+    Column("description", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    UniqueConstraint("run_id", "name", name="uq_validations_run_name"),
+    Index("ix_validations_run_id", "run_id"),
 )

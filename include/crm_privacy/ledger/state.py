@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, select
 
-from crm_privacy.ledger.schema import batch_subjects, batches, plan_items, runs
+from crm_privacy.ledger.schema import batch_subjects, batches, plan_items, runs, validations
 
 
 def canonical_json(value: Any) -> str:
@@ -44,6 +44,12 @@ def run_state(conn: Connection, run_id: str) -> dict[str, Any] | None:
 
 def plan_state(conn: Connection, run_id: str) -> list[dict[str, Any]]:
     query = select(plan_items).where(plan_items.c.run_id == run_id).order_by(plan_items.c.item_no)
+    return [row_dict(row, drop=("id",)) for row in conn.execute(query)]
+
+
+def validations_state(conn: Connection, run_id: str) -> list[dict[str, Any]]:
+    """The run's validation results in the gate's order (what ``record_validations`` seals)."""
+    query = select(validations).where(validations.c.run_id == run_id).order_by(validations.c.position)
     return [row_dict(row, drop=("id",)) for row in conn.execute(query)]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
@@ -24,8 +24,18 @@ from crm_privacy.ledger.records import (
     PlanItemRecord,
 )
 from crm_privacy.ledger.rows import batch_values, check, plan_row, subject_rows
-from crm_privacy.ledger.schema import batch_subjects, batches, notices, plan_items, runs
-from crm_privacy.ledger.state import batch_key, batch_state, canonical_json, plan_state, run_state
+from crm_privacy.ledger.schema import NAME, batch_subjects, batches, notices, plan_items, runs, validations
+from crm_privacy.ledger.state import (
+    batch_key,
+    batch_state,
+    canonical_json,
+    plan_state,
+    run_state,
+    validations_state,
+)
+
+if TYPE_CHECKING:  # the gate's package may import Great Expectations: not at run time here
+    from crm_privacy.validate.checks import CheckResult
 
 Clock = Callable[[], datetime.datetime]
 
@@ -234,6 +244,41 @@ class Ledger:
             found = {row.table_name: int(row.rows_affected) for row in conn.execute(query)}
         return {t: n for t, n in found.items() if t != "*"} if found else None
 
+    # -- validations (the gate's checks) ---------------------------------------------------------
+
+    def record_validations(self, run_id: str, results: Sequence[CheckResult]) -> None:
+        """Store what the validation gate found for the run, in order, replacing what an earlier
+        attempt of the gate recorded; sealed in the audit chain like a plan (counts only)."""
+        names = [result.name for result in results]
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise LedgerError(f"validations of run {run_id!r}: check names repeated: {repeated}")
+        with self._writing() as conn:
+            _require_run(conn, run_id)
+            conn.execute(delete(validations).where(validations.c.run_id == run_id))
+            if results:
+                now = self._clock()
+                rows = [_validation_row(run_id, no, result, now) for no, result in enumerate(results, 1)]
+                conn.execute(insert(validations), rows)
+            chain.append(
+                conn,
+                run_id=run_id,
+                kind="validations",
+                key=run_id,
+                state=validations_state(conn, run_id),
+                now=self._clock(),
+            )
+
+    def validations(self, run_id: str) -> list[dict[str, Any]]:
+        """The run's validation results in the gate's order (``position`` from 1); ``created_at`` an
+        aware UTC datetime. Empty if none were recorded (or the run is unknown)."""
+        query = select(validations).where(validations.c.run_id == run_id).order_by(validations.c.position)
+        with self.engine.connect() as conn:
+            return [
+                {key: value for key, value in row._mapping.items() if key not in ("id", "run_id")}
+                for row in conn.execute(query)
+            ]
+
     # -- notices (warn before acting) ------------------------------------------------------------
 
     def notices(self, rule_id: str, subject_hashes: Sequence[str]) -> dict[str, datetime.date]:
@@ -286,7 +331,8 @@ class Ledger:
         locks.release(self.engine, name, owner)
 
     def verify_chain(self) -> bool:
-        """True when the audit chain is unbroken and every run, plan and batch matches its last seal."""
+        """True when the audit chain is unbroken and every sealed record (run, plan, batch, validations)
+        matches its last seal."""
         return not self.audit_problems()
 
     def audit_problems(self) -> list[str]:
@@ -306,6 +352,27 @@ class Ledger:
         chain.append(
             conn, run_id=run_id, kind="run", key=run_id, state=run_state(conn, run_id), now=self._clock()
         )
+
+
+def _validation_row(
+    run_id: str, position: int, result: CheckResult, now: datetime.datetime
+) -> dict[str, Any]:
+    return {
+        "run_id": run_id,
+        "position": position,
+        "kind": result.kind,
+        "name": result.name,
+        "expectation": result.expectation,
+        "table_name": result.table,
+        "column_name": result.column,
+        "rule_id": result.rule,
+        "passed": bool(result.passed),
+        "unexpected_count": int(result.unexpected_count),
+        # The column holds NAME characters: an over-long message is cut, never refused.
+        "error": None if result.error is None else result.error[:NAME],
+        "description": result.description,
+        "created_at": now,
+    }
 
 
 def _require_run(conn: Connection, run_id: str) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_privacy.crm.engine import make_engine
+from crm_privacy.dagrun.workdir import run_reports_dir
 from crm_privacy.errors import CrmPrivacyError, GuardRefused, UsageError
 from crm_privacy.failures import error_text
 from crm_privacy.ledger import Ledger, crm_identity
@@ -19,13 +20,13 @@ from crm_privacy.sweep.explain import nothing_due
 from crm_privacy.sweep.job import (
     apply_step,
     batches,
-    check_step,
     finish_step,
     guard_verdict,
     open_context,
     plan_step,
     totals,
 )
+from crm_privacy.sweep.validation import NOT_RUN, gate_step, summary_fields
 from crm_privacy.transform.keys import KeyRing
 
 
@@ -72,7 +73,9 @@ def run_sweep(
         verdict = guard_verdict(ctx, plan, max_share)
         summary["guard"] = verdict
         if dry:  # the verdict a real run would get, and no check: nothing was changed
-            summary.update(rows_affected=0, tables_affected={}, check="not run", status="planned")
+            summary.update(
+                rows_affected=0, tables_affected={}, check="not run", validation=NOT_RUN, status="planned"
+            )
             finish_step(ctx, summary, status="planned", dry_run=True)
             return summary
         if verdict["verdict"] == "refused":
@@ -83,15 +86,14 @@ def run_sweep(
             apply_step(ctx, plan, b["rule_id"], b["batch_no"], keyring, b["kind"]) for b in batches(ctx, plan)
         ]
         affected = totals(changes)
-        left = check_step(ctx)
+        gate, left = gate_step(ctx, plan, affected, run_reports_dir(run_id) / "data_docs")
         summary.update(
-            rows_affected=sum(affected.values()),
-            tables_affected=affected,
-            post_check={"rows_left": sum(left.values()), "details": left},
-            check="passed" if not left else "failed",
-            status="succeeded" if not left else "failed",
+            rows_affected=sum(affected.values()), tables_affected=affected, **summary_fields(gate, left)
         )
-        finish_step(ctx, summary, status=summary["status"])
+        summary["status"] = "succeeded" if gate.passed else "failed"
+        if not gate.passed:
+            summary["error"] = {"step": "check", "message": gate.message()}
+        finish_step(ctx, summary, status=summary["status"], error=None if gate.passed else gate.message())
         return summary
     except GuardRefused as exc:
         summary.update(status="refused", error=str(exc), rows_affected=0, tables_affected={})

@@ -11,14 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from crm_privacy.dagrun.task import ERROR_KEY, airflow_task, push_xcom, remember_names
-from crm_privacy.dagrun.workdir import remove_run_workdir, run_workdir, safe_name, workdir_root
-from crm_privacy.errors import CrmPrivacyError, GuardRefused, UsageError
+from crm_privacy.dagrun.workdir import (
+    remove_run_workdir,
+    reports_root,
+    run_reports_dir,
+    run_workdir,
+    safe_name,
+    workdir_root,
+)
+from crm_privacy.errors import CrmPrivacyError, GuardRefused, UsageError, ValidationFailed
 from crm_privacy.failures import Failure, failure
 from crm_privacy.rules.planner import Plan
 
@@ -45,11 +51,9 @@ log = logging.getLogger("crm_privacy.sweep")
 STEPS = ("configure", "plan", "guard", "apply", "check", "finish")
 #: XCom key of the guard's verdict.
 GUARD_KEY = "guard"
+#: XCom key of the validation gate's block (pushed before the check task fails, for ``finish``).
+VALIDATION_KEY = "validation"
 DRY_RUN_BANNER = "DRY RUN: nothing will be changed"
-
-
-def reports_root() -> Path:
-    return Path(os.environ.get("CRM_PRIVACY_REPORTS_DIR", workdir_root() / "reports"))
 
 
 def announce(conf: Mapping[str, Any]) -> None:
@@ -247,26 +251,28 @@ def apply(conf: dict[str, Any], planned: dict[str, Any], batch: dict[str, Any]) 
 
 
 @airflow_task
-def check(conf: dict[str, Any], changes: list[dict[str, int]]) -> dict[str, Any]:
-    """Post-check of a real run: re-planning the same date finds nothing left. A dry run changed
-    nothing and checks nothing: its check is ``not run``."""
-    from crm_privacy.sweep.job import check_step, totals
+def check(conf: dict[str, Any], planned: dict[str, Any], changes: list[dict[str, int]]) -> dict[str, Any]:
+    """The validation gate of a real run: the Great Expectations suite written from the policy (the
+    re-plan of the same date is one of its checks). A failed expectation fails the task, naming the
+    table, column, expectation and count; its results are in the ledger and, through ``finish``, in
+    the run's summary. A dry run changed nothing and validates nothing: ``not run``."""
+    from crm_privacy.sweep.job import totals
+    from crm_privacy.sweep.validation import NOT_RUN, gate_step, summary_fields
 
     announce(conf)
     if conf["dry_run"]:
-        log.info("post-check not run: a dry run changes nothing")
-        return {"rows_affected": 0, "tables_affected": {}, "check": "not run"}
+        log.info("validation not run: a dry run changes nothing")
+        return {"rows_affected": 0, "tables_affected": {}, "check": "not run", "validation": NOT_RUN}
     affected = totals(list(changes))
-    left = check_step(_context(conf))
-    if left:
-        raise CrmPrivacyError(f"post-check failed: rows still due after the sweep: {left}")
-    log.info("post-check passed: nothing left to treat as of %s", conf["as_of"])
-    return {
-        "rows_affected": sum(affected.values()),
-        "tables_affected": affected,
-        "rows_left": 0,
-        "check": "passed",
-    }
+    ctx = _context(conf)
+    docs = run_reports_dir(conf["run_id"]) / "data_docs"
+    gate, left = gate_step(ctx, Plan.load(Path(planned["plan_path"])), affected, docs)
+    fields = summary_fields(gate, left)
+    push_xcom(VALIDATION_KEY, fields)
+    if not gate.passed:
+        raise ValidationFailed(gate.message())
+    log.info("validation gate passed: %d expectation(s); Data Docs: %s", len(gate.results), gate.data_docs)
+    return {"rows_affected": sum(affected.values()), "tables_affected": affected, **fields}
 
 
 def finish_from_xcom(ti: Any, run_id: str) -> str:
@@ -274,11 +280,17 @@ def finish_from_xcom(ti: Any, run_id: str) -> str:
     pulled = ti.xcom_pull(task_ids=list(STEPS[:-1]), key=ERROR_KEY) or []
     errors = [Failure.from_dict(e) for e in pulled if isinstance(e, dict)]
     checked = ti.xcom_pull(task_ids="check")
+    if checked is None:  # a failed gate returns nothing, but pushed what it found
+        gate = ti.xcom_pull(task_ids="check", key=VALIDATION_KEY)
+        checked = dict(gate) if isinstance(gate, dict) else None
+        failed = True
+    else:
+        failed = False
     return finish(
         ti.xcom_pull(task_ids="configure"),
         ti.xcom_pull(task_ids="plan"),
         checked,
-        failed=checked is None,
+        failed=failed or checked is None,
         run_id=run_id,
         guard=ti.xcom_pull(task_ids="guard", key=GUARD_KEY),
         errors=errors,

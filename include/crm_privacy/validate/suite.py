@@ -1,0 +1,548 @@
+"""The gate's checks, written from the policy and the run date: SQL that selects what must not exist.
+
+Independent of the planner: the subjects a rule reaches and what "treated" means are written here
+again from the policy (its rules, clocks, scopes, links and actions), so that a planner bug fails the
+gate instead of being repeated by it. Only the calendar (``rules.calendar``: when a period is over)
+and the date comparison that copes with SQLite's text dates (``rules.dates``) are shared.
+
+Each query selects keys only, never a personal column's value, and is compiled for the CRM's dialect
+with its literal values inlined (rule values, dates, constants from the policy: no personal data).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    DateTime,
+    FromClause,
+    Select,
+    and_,
+    exists,
+    extract,
+    false,
+    func,
+    inspect,
+    literal,
+    not_,
+    or_,
+    select,
+    true,
+)
+
+from crm_privacy.crm.binding import Binding
+from crm_privacy.policy.model import ColumnAction, ConsentRule, RetentionRule, RuleScope, TablePolicy
+from crm_privacy.rules.calendar import expiry_cutoff
+from crm_privacy.rules.dates import before, on_or_after
+from crm_privacy.transform.base import build_action
+from crm_privacy.validate.checks import SqlCheck
+from crm_privacy.validate.patterns import FREE_TEXT_PATTERNS
+
+#: Values the hmac action writes: a keyed pseudonym with this prefix.
+PSEUDONYM_PREFIX = "pz:"
+
+# A way from a table's row to its subject's key: parent tables joined on the way, their join
+# conditions, the column holding the subject key, and conditions (type values) of the way.
+_Way = tuple[list[FromClause], list[ColumnElement[bool]], ColumnElement[Any]]
+
+
+@dataclass
+class RunCounts:
+    """What the run planned and recorded, per table (rows): for the evidence checks."""
+
+    planned: dict[tuple[str, str], int] = field(default_factory=dict)  # (table, action) -> rows
+    table_rows: dict[str, int] = field(default_factory=dict)  # rows of each table when planned
+    pending_notices: dict[str, int] = field(default_factory=dict)  # rule -> notices in their wait
+
+
+class SuiteBuilder:
+    """Builds the gate's SQL checks for one CRM (a :class:`Binding`) and one run date."""
+
+    def __init__(self, binding: Binding, as_of: dt.date, counts: RunCounts | None = None) -> None:
+        self.b = binding
+        self.policy = binding.policy
+        self.as_of = as_of
+        self.counts = counts or RunCounts()
+        self.dialect = binding.engine.dialect
+        self._existing = set(inspect(binding.engine).get_table_names())
+
+    # -- public ---------------------------------------------------------------------------------
+
+    def checks(self) -> list[SqlCheck]:
+        out: list[SqlCheck] = []
+        for rule in self.policy.rules:
+            if isinstance(rule, RetentionRule) and rule.notice is not None:
+                out.append(self._notice_check(rule))
+            elif isinstance(rule, RetentionRule):
+                out += self._scope_checks("retention", rule.id, rule.scope, self._expired(rule))
+            else:
+                out += self._scope_checks("consent", rule.id, rule.scope, self._without_consent(rule))
+        out += self._treated_checks()
+        out += self._free_text_checks()
+        out += self._integrity_checks()
+        out += self._hold_and_archive_checks()
+        return out
+
+    # -- SQL ------------------------------------------------------------------------------------
+
+    def _sql(self, stmt: Select[Any]) -> str:
+        return str(stmt.compile(dialect=self.dialect, compile_kwargs={"literal_binds": True}))
+
+    def _check(
+        self, kind: Any, name: str, table: str, stmt: Select[Any], description: str, **kw: Any
+    ) -> SqlCheck:
+        return SqlCheck(
+            kind=kind, name=name, table=table, query=self._sql(stmt), description=description, **kw
+        )
+
+    # -- links ----------------------------------------------------------------------------------
+
+    def _ways(self, name: str, row: FromClause) -> Iterator[_Way]:
+        """Ways from ``row`` (table ``name`` or an alias of it) to the column holding its subject key."""
+        tp = self.policy.tables[name]
+        link = tp.link
+        if link.subject:
+            yield [], [], row.c[tp.key]
+        elif link.fk is not None:
+            yield [], [], row.c[link.fk]
+        elif link.polymorphic is not None:
+            poly = link.polymorphic
+            for type_value, parent in poly.targets(self.policy.subject.table).items():
+                for froms, conds, holder in self._up(row.c[poly.id_column], parent):
+                    yield froms, [row.c[poly.type_column] == type_value, *conds], holder
+        else:
+            column, parent = link.via_parts()
+            yield from self._up(row.c[column], parent)
+
+    def _up(self, column: ColumnElement[Any], parent: str) -> Iterator[_Way]:
+        if parent == self.policy.subject.table:
+            yield [], [], column
+            return
+        alias = self.b.table(parent).alias()
+        on = alias.c[self.policy.tables[parent].key] == column
+        for froms, conds, holder in self._ways(parent, alias):
+            yield [alias, *froms], [on, *conds], holder
+
+    def _rows_of(
+        self,
+        name: str,
+        subject_key: ColumnElement[Any],
+        condition: Callable[[FromClause], ColumnElement[bool]],
+    ) -> ColumnElement[bool]:
+        """Some row of ``name`` that belongs to the subject ``subject_key`` satisfies ``condition``."""
+        if name == self.policy.subject.table:
+            alias = self.b.table(name).alias()
+            return exists(
+                select(literal(1))
+                .select_from(alias)
+                .where(alias.c[self.policy.subject.key] == subject_key, condition(alias))
+            )
+        alias = self.b.table(name).alias()
+        terms = [
+            exists(
+                select(literal(1))
+                .select_from(alias, *froms)
+                .where(*conds, holder == subject_key, condition(alias))
+            )
+            for froms, conds, holder in self._ways(name, alias)
+        ]
+        return or_(false(), *terms)
+
+    def _belongs(
+        self, name: str, row: FromClause, subjects: Callable[[FromClause], ColumnElement[bool]]
+    ) -> ColumnElement[bool]:
+        """The row ``row`` of table ``name`` belongs to a subject satisfying ``subjects``."""
+        if name == self.policy.subject.table:
+            return subjects(row)
+        terms = []
+        for froms, conds, holder in self._ways(name, row):
+            s = self.b.subject.alias()
+            terms.append(
+                exists(
+                    select(literal(1))
+                    .select_from(s, *froms)
+                    .where(*conds, s.c[self.policy.subject.key] == holder, subjects(s))
+                )
+            )
+        return or_(false(), *terms)
+
+    # -- who a rule reaches -----------------------------------------------------------------------
+
+    def _where(self, s: FromClause, where: Mapping[str, list[Any]]) -> ColumnElement[bool]:
+        return and_(true(), *[s.c[c].in_(v) for c, v in where.items()])
+
+    def _expired(self, rule: RetentionRule) -> Callable[[FromClause], ColumnElement[bool]]:
+        """Subjects past the rule's period at the run date: no clock date on or after the cutoff (an
+        open period counts as alive) and at least one clock date known."""
+        cutoff = expiry_cutoff(self.as_of, self.policy.purpose(rule.purpose).retention)
+        dialect = self.dialect.name
+
+        def subjects(s: FromClause) -> ColumnElement[bool]:
+            key = s.c[self.policy.subject.key]
+            alive, known = [], []
+            for src in rule.clock:
+
+                def filtered(t: FromClause, cond: ColumnElement[bool], src: Any = src) -> ColumnElement[bool]:
+                    conds = [t.c[c].in_(v) for c, v in src.where.items()]
+                    conds += [or_(t.c[c].is_(None), t.c[c].not_in(v)) for c, v in src.exclude.items()]
+                    return and_(cond, *conds)
+
+                def is_alive(t: FromClause, src: Any = src) -> ColumnElement[bool]:
+                    col = t.c[src.column]
+                    cond = and_(col.is_not(None), on_or_after(dialect, col, cutoff))
+                    return filtered(t, or_(cond, col.is_(None)) if src.open_when_null else cond)
+
+                def is_known(t: FromClause, src: Any = src) -> ColumnElement[bool]:
+                    return filtered(t, true() if src.open_when_null else t.c[src.column].is_not(None))
+
+                if src.table == self.policy.subject.table:
+                    alive.append(is_alive(s))
+                    known.append(is_known(s))
+                else:
+                    alive.append(self._rows_of(src.table, key, is_alive))
+                    known.append(self._rows_of(src.table, key, is_known))
+            return and_(self._where(s, rule.where), or_(*known), *[not_(a) for a in alive])
+
+        return subjects
+
+    def _without_consent(self, rule: ConsentRule) -> Callable[[FromClause], ColumnElement[bool]]:
+        """Subjects collected before the grace period ended with no valid consent for the purpose."""
+        spec = self.policy.consents
+        assert spec is not None  # the policy loader requires it for consent rules
+        purpose = self.policy.purpose(rule.purpose)
+        wanted = purpose.consent.purpose if purpose.consent else rule.purpose
+        cutoff = expiry_cutoff(self.as_of, rule.grace)
+
+        def subjects(s: FromClause) -> ColumnElement[bool]:
+            c = self.b.table(spec.table).alias()
+            valid = exists(
+                select(literal(1))
+                .select_from(c)
+                .where(
+                    c.c[spec.subject_fk] == s.c[self.policy.subject.key],
+                    c.c[spec.purpose_column] == wanted,
+                    c.c[spec.status_column] == spec.granted_value,
+                    c.c[spec.given_at].is_not(None),
+                    c.c[spec.withdrawn_at].is_(None),
+                    c.c[spec.text_version].is_not(None),
+                    c.c[spec.mechanism].is_not(None),
+                    c.c[spec.mechanism].not_in(spec.invalid_mechanisms),
+                )
+            )
+            collected = s.c[rule.collected_at]
+            return and_(self._where(s, rule.where), before(self.dialect.name, collected, cutoff), not_(valid))
+
+        return subjects
+
+    # -- what "still holds data in scope" means ---------------------------------------------------
+
+    def _scope_checks(
+        self, kind: str, rule_id: str, scope: RuleScope, subjects: Callable[[FromClause], ColumnElement[bool]]
+    ) -> list[SqlCheck]:
+        out = []
+        for name, tp in self.policy.tables.items():
+            t = self.b.table(name)
+            keeps = self._keeps_data(name, tp, scope, t)
+            if keeps is None:
+                continue
+            stmt = select(t.c[tp.key]).where(self._belongs(name, t, subjects), keeps)
+            what = (
+                "pas de personne concernée"
+                if kind == "retention"
+                else "pas de personne sans consentement valide"
+            )
+            out.append(
+                self._check(
+                    kind,
+                    f"{kind}:{rule_id}:{name}",
+                    name,
+                    stmt,
+                    f"{rule_id} : {what} dont la table {name} garde des données dans le périmètre de la règle",
+                    rule=rule_id,
+                )
+            )
+        return out
+
+    def _notice_check(self, rule: RetentionRule) -> SqlCheck:
+        """A rule that warns first leaves expired subjects untreated while their notice waits: their
+        number may not exceed the notices the ledger holds in their wait period."""
+        expired = self._expired(rule)
+        s = self.b.subject.alias()
+        key = s.c[self.policy.subject.key]
+        left = []
+        for name, tp in self.policy.tables.items():
+            if self._keeps_data(name, tp, rule.scope, self.b.table(name)) is None:
+                continue
+
+            def keeps(t: FromClause, name: str = name, tp: TablePolicy = tp) -> ColumnElement[bool]:
+                cond = self._keeps_data(name, tp, rule.scope, t)
+                assert cond is not None
+                return cond
+
+            left.append(keeps(s) if name == self.policy.subject.table else self._rows_of(name, key, keeps))
+        waiting = self.counts.pending_notices.get(rule.id, 0)
+        untreated = (
+            select(func.count()).select_from(s).where(expired(s), or_(false(), *left)).scalar_subquery()
+        )
+        return self._check(
+            "retention",
+            f"retention:{rule.id}:notices",
+            self.policy.subject.table,
+            select(literal(1)).where(untreated > waiting),
+            f"{rule.id} : les personnes concernées encore non traitées sont toutes en attente de leur avis "
+            f"({waiting} avis dans leur délai)",
+            rule=rule.id,
+        )
+
+    def _keeps_data(
+        self, name: str, tp: TablePolicy, scope: RuleScope, t: FromClause
+    ) -> ColumnElement[bool] | None:
+        """Rows of ``t`` that still hold data the rule's scope covers, or None if the rule does not
+        reach this table."""
+        in_scope = scope.all or tp.category in scope.categories
+        held = self._held(tp, t)
+        if tp.row_action in {"delete", "archive"} and in_scope:
+            if tp.hold is None or tp.row_action == "archive":
+                return true()  # deleted, or moved to the archive: no row may stay
+            hold_columns = self._untreated_any(tp.hold.columns, RuleScope(all=True), t)
+            return or_(not_(held), and_(held, hold_columns)) if hold_columns is not None else not_(held)
+        treated = {c: a for c, a in tp.columns.items() if a.action != "keep"}
+        reached = {c: a for c, a in treated.items() if scope.all or a.category in scope.categories}
+        if not reached:
+            return None
+        if tp.marker and tp.row_action == "anonymise" and set(reached) == set(treated):
+            return t.c[tp.marker].is_(None)
+        return self._untreated_any(reached, scope, t)
+
+    def _held(self, tp: TablePolicy, t: FromClause) -> ColumnElement[bool]:
+        if tp.hold is None:
+            return false()
+        cutoff = expiry_cutoff(self.as_of, tp.hold.period)
+        return on_or_after(self.dialect.name, t.c[tp.hold.starts_at], cutoff)
+
+    def _untreated_any(
+        self, columns: Mapping[str, ColumnAction], scope: RuleScope, t: FromClause
+    ) -> ColumnElement[bool] | None:
+        conds = [
+            u
+            for c, a in columns.items()
+            if a.action != "keep" and (scope.all or a.category in scope.categories)
+            for u in [untreated(a, t.c[c])]
+            if u is not None
+        ]
+        return or_(*conds) if conds else None
+
+    # -- treated columns, free text -------------------------------------------------------------
+
+    def _treated_checks(self) -> list[SqlCheck]:
+        out = []
+        for name, tp in self.policy.tables.items():
+            if not tp.marker:
+                continue
+            t = self.b.table(name)
+            for column, action in tp.columns.items():
+                cond = untreated(action, t.c[column])
+                if cond is None:
+                    continue
+                stmt = select(t.c[tp.key]).where(t.c[tp.marker].is_not(None), cond)
+                out.append(
+                    self._check(
+                        "treated",
+                        f"treated:{name}.{column}",
+                        name,
+                        stmt,
+                        f"lignes marquées ({tp.marker}) : {column} traité par « {action.action} »",
+                        column=column,
+                    )
+                )
+        return out
+
+    def _free_text_checks(self) -> list[SqlCheck]:
+        out = []
+        for name, tp in self.policy.tables.items():
+            scrubbed = [c for c, a in tp.columns.items() if a.action == "scrub_text"]
+            if not tp.marker or not scrubbed:
+                continue
+            t = self.b.table(name)
+            for column in scrubbed:
+                for label, pattern in FREE_TEXT_PATTERNS.items():
+                    stmt = select(t.c[tp.key]).where(
+                        t.c[tp.marker].is_not(None), self._matches(t.c[column], pattern)
+                    )
+                    out.append(
+                        self._check(
+                            "free_text",
+                            f"free_text:{name}.{column}:{label}",
+                            name,
+                            stmt,
+                            f"texte expurgé ({column}) : aucun motif « {label} » restant",
+                            column=column,
+                        )
+                    )
+        return out
+
+    def _matches(self, column: ColumnElement[Any], pattern: str) -> ColumnElement[bool]:
+        # PostgreSQL's "~", MariaDB's REGEXP (PCRE), SQLite's REGEXP (a Python function the runner
+        # registers): the patterns use a syntax the three accept
+        return column.regexp_match(pattern)
+
+    # -- integrity, holds, archive ---------------------------------------------------------------
+
+    def _integrity_checks(self) -> list[SqlCheck]:
+        """No row points at a parent row that is gone, along every link of the policy."""
+        out: list[SqlCheck] = []
+        subject_table = self.policy.subject.table
+        for name, tp in self.policy.tables.items():
+            link = tp.link
+            t = self.b.table(name)
+            # (parent table, column holding the parent's key, conditions, label)
+            parents: list[tuple[str, ColumnElement[Any], list[ColumnElement[bool]], str]] = []
+            if link.fk is not None:
+                parents.append((subject_table, t.c[link.fk], [], ""))
+            elif link.via is not None:
+                via_column, via_parent = link.via_parts()
+                parents.append((via_parent, t.c[via_column], [], ""))
+            elif link.polymorphic is not None:
+                poly = link.polymorphic
+                for type_value, parent in poly.targets(subject_table).items():
+                    type_cond = t.c[poly.type_column] == type_value
+                    parents.append((parent, t.c[poly.id_column], [type_cond], f"[{type_value}]"))
+            for parent, holder, conds, label in parents:
+                p = self.b.table(parent).alias()
+                key = p.c[
+                    self.policy.tables[parent].key
+                    if parent in self.policy.tables
+                    else self.policy.subject.key
+                ]
+                stmt = select(t.c[tp.key]).where(
+                    holder.is_not(None),
+                    *conds,
+                    not_(exists(select(literal(1)).select_from(p).where(key == holder))),
+                )
+                out.append(
+                    self._check(
+                        "integrity",
+                        f"integrity:{name}->{parent}{label}",
+                        name,
+                        stmt,
+                        f"aucune ligne de {name}{label} ne pointe vers une ligne absente de {parent}",
+                    )
+                )
+        return out
+
+    def _hold_and_archive_checks(self) -> list[SqlCheck]:
+        out = []
+        for name, tp in self.policy.tables.items():
+            if tp.archive is None or tp.archive.table not in self._existing:
+                continue
+            t = self.b.table(name)
+            a = self._reflect(tp.archive.table)
+            key = tp.key
+            both = select(t.c[key]).where(
+                exists(select(literal(1)).select_from(a).where(a.c[key] == t.c[key]))
+            )
+            out.append(
+                self._check(
+                    "archive",
+                    f"archive:{name}:moved",
+                    name,
+                    both,
+                    f"une ligne archivée n'est plus dans {name} : elle n'est que dans {tp.archive.table}",
+                )
+            )
+            if tp.hold is not None:
+                ended = select(a.c[key]).where(not_(self._held(tp, a)))
+                out.append(
+                    self._check(
+                        "archive",
+                        f"archive:{tp.archive.table}:purged",
+                        tp.archive.table,
+                        ended,
+                        f"{tp.archive.table} ne garde aucune ligne après la fin de son obligation légale",
+                    )
+                )
+                archived = self.counts.planned.get((name, "archive"), 0)
+                if archived:
+                    kept = select(func.count()).select_from(a).where(self._held(tp, a)).scalar_subquery()
+                    stmt = select(literal(1)).where(kept < archived)
+                    out.append(
+                        self._check(
+                            "hold",
+                            f"hold:{tp.archive.table}:kept",
+                            tp.archive.table,
+                            stmt,
+                            f"les {archived} lignes archivées par ce passage et encore sous obligation légale "
+                            f"sont dans {tp.archive.table}",
+                        )
+                    )
+            if tp.archive.reader_role:
+                grants = self._foreign_readers(tp.archive.table, tp.archive.reader_role)
+                if grants is not None:
+                    out.append(
+                        SqlCheck(
+                            kind="archive",
+                            name=f"archive:{tp.archive.table}:readers",
+                            table=tp.archive.table,
+                            query=grants,
+                            description=f"seul le rôle {tp.archive.reader_role} peut lire {tp.archive.table}",
+                        )
+                    )
+        return out
+
+    def _reflect(self, name: str) -> Any:
+        from sqlalchemy import MetaData, Table
+
+        return Table(name, MetaData(), autoload_with=self.b.engine)
+
+    def _foreign_readers(self, table: str, role: str) -> str | None:
+        """Grants of SELECT on ``table`` to anyone but ``role`` (and the owner running the sweep)."""
+        q = self.dialect.identifier_preparer
+        if self.dialect.name == "postgresql":
+            return (
+                "SELECT grantee FROM information_schema.role_table_grants "
+                f"WHERE table_name = '{table}' AND privilege_type = 'SELECT' "
+                f"AND grantee NOT IN ('{role}', current_user) "
+                f"AND grantee <> (SELECT tableowner FROM pg_tables WHERE tablename = '{table}' LIMIT 1)"
+            )
+        if self.dialect.name in {"mysql", "mariadb"}:
+            del q
+            return (
+                "SELECT grantee FROM information_schema.table_privileges "
+                f"WHERE table_schema = DATABASE() AND table_name = '{table}' AND privilege_type = 'SELECT' "
+                f"AND grantee NOT LIKE '''{role}''@%' AND grantee <> '''{role}'''"
+            )
+        return None  # SQLite has no roles
+
+
+def untreated(action: ColumnAction, column: ColumnElement[Any]) -> ColumnElement[bool] | None:
+    """Values of ``column`` that the action, once applied, cannot have left; None when a treated value
+    cannot be told from an untreated one (``fake``, ``scrub_text``: the table's marker says it)."""
+    name = action.action
+    if name in {"keep", "fake", "scrub_text"}:
+        return None
+    # the action's own parameter model gives the policy's values their defaults (no behaviour used)
+    params = build_action(name, dict(action.params), where="validate").params.model_dump()
+    if name == "null":
+        return column.is_not(None)
+    if name == "redact":
+        return and_(column.is_not(None), column != params["value"])
+    if name == "hmac":
+        return and_(column.is_not(None), column.not_like(PSEUDONYM_PREFIX + "%"))
+    if name == "generalise":
+        to = params.get("to")
+        if to in {"year", "band5"}:
+            if not isinstance(column.type, Date | DateTime):
+                return None
+            off = or_(extract("month", column) != 1, extract("day", column) != 1)
+            if to == "band5":
+                off = or_(off, extract("year", column) % 5 != 0)
+            return and_(column.is_not(None), off)
+        if to == "departement":
+            return and_(column.is_not(None), func.length(column) > 3)
+        return and_(column.is_not(None), column % 10 != 0)
+    return None
