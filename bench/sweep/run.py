@@ -186,44 +186,134 @@ def common_params() -> dict[str, Any]:
 
 
 #: Where our sweep's wall time goes (see ``phase_timers``); "other" is the rest (reading key files,
-#: subject hashes for the ledger, binding the policy, guard, finishing the run).
-PHASES = ("plan", "apply", "ledger", "check")
+#: subject hashes for the ledger, binding the policy, guard, the gate's notices and its ledger rows,
+#: finishing the run). "check" is the re-plan; "gate" is ``run_gate``: building the suite and running
+#: it through GX, Data Docs included.
+PHASES = ("plan", "apply", "ledger", "check", "gate")
+#: Inside "gate": building the SQL checks, the GX run (checkpoint), and the Data Docs site GX builds.
+GATE_PARTS = ("build", "gx", "docs")
+#: GX's last fetch of unexpected rows per check (``UnexpectedRowsQueryTable``): at most this many.
+GX_ROW_LIMIT = 200
 
 
-def phase_timers() -> dict[str, float]:
-    """Wrap the sweep's steps with timers (a few hundred calls: no measurable overhead)."""
+def phase_timers() -> tuple[dict[str, float], dict[str, float], list[Any]]:
+    """Wrap the sweep's steps with timers (a few hundred calls: no measurable overhead).
+
+    Returns the seconds per phase, the seconds per part of the gate, and (filled by the run) the
+    gate's SQL checks, for ``time_checks``.
+    """
     import crm_privacy.sweep.job as job
     import crm_privacy.sweep.runner as runner
+    import crm_privacy.sweep.validation as validation
+    import crm_privacy.validate.gate as gate
+    import crm_privacy.validate.gx_runner as gx_runner
     from crm_privacy.ledger.store import Ledger
 
     spent = dict.fromkeys(PHASES, 0.0)
+    parts = dict.fromkeys(GATE_PARTS, 0.0)
+    built: list[Any] = []
 
-    def timed(phase: str, func: Any) -> Any:
+    def timed(into: dict[str, float], phase: str, func: Any) -> Any:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             start = time.perf_counter()
             try:
                 return func(*args, **kwargs)
             finally:
-                spent[phase] += time.perf_counter() - start
+                into[phase] += time.perf_counter() - start
 
         return wrapper
 
-    for owner, name, phase in (
-        (runner, "plan_step", "plan"),
-        (runner, "check_step", "check"),
-        (job, "apply_batch", "apply"),  # the CRM statements of a batch (job.apply_step calls it)
-        (Ledger, "record_batches", "ledger"),  # the batch's evidence: row, subject hashes, audit chain
+    def keep_checks(func: Any) -> Any:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            sql, recorded = func(*args, **kwargs)
+            built[:] = sql
+            return sql, recorded
+
+        return wrapper
+
+    def docs_timer(func: Any) -> Any:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            context = func(*args, **kwargs)
+            context.build_data_docs = timed(parts, "docs", context.build_data_docs)
+            return context
+
+        return wrapper
+
+    for owner, name, into, phase in (
+        (runner, "plan_step", spent, "plan"),
+        (validation, "check_step", spent, "check"),  # the re-plan, first thing gate_step does
+        (validation, "run_gate", spent, "gate"),  # build + GX run + Data Docs (gate_step calls it)
+        (job, "apply_batch", spent, "apply"),  # the CRM statements of a batch (job.apply_step calls it)
+        (Ledger, "record_batches", spent, "ledger"),  # the batch's evidence: row, subject hashes, chain
+        (gate, "build_checks", parts, "build"),  # run_gate calls the module's name
+        (gx_runner, "run_checks", parts, "gx"),  # run_gate imports it from the module when it runs
     ):
-        setattr(owner, name, timed(phase, getattr(owner, name)))
-    return spent
+        setattr(owner, name, timed(into, phase, getattr(owner, name)))
+    gate.build_checks = keep_checks(gate.build_checks)
+    gx_runner._ephemeral_context = docs_timer(gx_runner._ephemeral_context)
+    return spent, parts, built
 
 
-def run_sweep_method(url: str, variant: str, profile: str | None) -> dict[str, Any]:
+def time_checks(url: str, checks: list[Any]) -> list[dict[str, Any]]:
+    """Each SQL check of the gate run alone, as GX runs it: ``SELECT COUNT(*)`` over the query, then
+    its rows (at most ``GX_ROW_LIMIT``), on the swept database, after the sweep (counts only). Also the
+    planner's estimated cost of the count (PostgreSQL JIT-compiles a query above ``jit_above_cost``,
+    and inlines and optimises it above ``jit_optimize_above_cost``) and the count again with
+    ``SET jit = off``."""
+    from sqlalchemy import create_engine, text
+
+    from crm_privacy.validate.gx_runner import gx_query
+
+    engine = create_engine(url)
+    out = []
+    try:
+        with engine.connect() as conn:
+            for check in checks:
+                query = gx_query(check.query).format(batch=check.table)  # what GX hands to text()
+                count_sql = f"SELECT COUNT(*) FROM ({query}) AS q"
+                start = time.perf_counter()
+                count = conn.execute(text(count_sql)).scalar_one()
+                middle = time.perf_counter()
+                conn.execute(text(f"SELECT * FROM ({query}) AS q LIMIT {GX_ROW_LIMIT}")).fetchall()
+                end = time.perf_counter()
+                plan = conn.execute(text(f"EXPLAIN (FORMAT JSON) {count_sql}")).scalar_one()
+                conn.execute(text("SET LOCAL jit = off"))
+                again = time.perf_counter()
+                conn.execute(text(count_sql)).scalar_one()
+                no_jit = time.perf_counter() - again
+                conn.rollback()
+                out.append(
+                    {
+                        "name": check.name,
+                        "table": check.table,
+                        "count_s": middle - start,
+                        "rows_s": end - middle,
+                        "count_no_jit_s": no_jit,
+                        "cost": float(plan[0]["Plan"]["Total Cost"]),
+                        "unexpected": int(count),
+                    }
+                )
+    finally:
+        engine.dispose()
+    return out
+
+
+def run_sweep_method(
+    url: str, variant: str, profile: str | None, gate_checks: bool = False
+) -> dict[str, Any]:
     from crm_privacy.sweep.runner import run_sweep
     from crm_privacy.transform.keys import KeyRing
 
-    spent = phase_timers()
+    # GX is imported by the gate when it first runs (about 3 s, once per process): imports are not
+    # part of the measured work (see "Measures"); its cost is reported on its own
+    start = time.perf_counter()
+    import great_expectations  # noqa: F401
+
+    gx_import = time.perf_counter() - start
+    spent, parts, built = phase_timers()
     with tempfile.TemporaryDirectory(prefix="bench-sweep-") as tmp:
         work = Path(tmp)
 
@@ -250,13 +340,19 @@ def run_sweep_method(url: str, variant: str, profile: str | None) -> dict[str, A
             summary = call()
         seconds = time.perf_counter() - start
     if summary.get("status") != "succeeded":
-        raise SystemExit(f"sweep did not succeed: {summary.get('status')} {summary.get('post_check')}")
+        raise SystemExit(f"sweep did not succeed: {summary.get('status')} {summary.get('validation')}")
     phases = {**spent, "other": seconds - sum(spent.values())}
+    validation = summary.get("validation") or {}
     return {
         "rows": int(summary["rows_affected"]),
         "seconds": seconds,
         "tables": summary["tables_affected"],
         "phases": phases,
+        "gate_parts": parts,
+        "gx_import": gx_import,
+        "expectations": validation.get("expectations"),
+        "sql_checks": len(built),
+        "checks": time_checks(url, built) if gate_checks else [],
     }
 
 
@@ -320,7 +416,7 @@ def run_statement_method(url: str, variant: str) -> dict[str, Any]:
 
 def child(args: argparse.Namespace) -> None:
     if args.method == "sweep":
-        result = run_sweep_method(args.url, args.variant, args.profile)
+        result = run_sweep_method(args.url, args.variant, args.profile, args.gate_checks)
     elif args.method == "naive":
         result = run_naive_method(args.url, args.variant)
     else:
@@ -394,11 +490,56 @@ def checksum(server: Server, db: str) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
-def run_one(server: Server, source: str, method: str, variant: str, profile: str | None) -> dict[str, Any]:
-    """One method on a fresh clone of ``source``, in its own process; the clone is dropped after."""
+def validate_cli(url: str, variant: str, env: dict[str, str], ledger_dir: Path) -> dict[str, Any]:
+    """``crm-privacy validate`` on the swept database, as a user runs it: one process, timed from the
+    outside (interpreter start, imports and GX included); a new SQLite ledger each time."""
+    ledger = ledger_dir / f"validate-{time.monotonic_ns()}.db"
+    cmd = [
+        str(Path(sys.executable).with_name("crm-privacy")),
+        "validate",
+        "--policy",
+        str(POLICIES[variant]),
+        "--crm",
+        url,
+        "--ledger",
+        f"sqlite:///{ledger}",
+        "--as-of",
+        AS_OF.isoformat(),
+        "--json",
+    ]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    summary = json.loads(out.strip().splitlines()[-1]) if out.strip() else {}
+    if code != 0:
+        raise SystemExit(f"crm-privacy validate exited {code}: {summary.get('validation')}")
+    return {
+        "seconds": seconds,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "peak_rss_mb": usage.ru_maxrss / 1024,
+        "expectations": summary["validation"]["expectations"],
+    }
+
+
+def run_one(
+    server: Server,
+    source: str,
+    method: str,
+    variant: str,
+    profile: str | None,
+    validate: int = 0,
+    gate_checks: bool = False,
+) -> dict[str, Any]:
+    """One method on a fresh clone of ``source``, in its own process; the clone is dropped after.
+    After our sweep, ``crm-privacy validate`` runs ``validate`` times on the swept clone."""
     clone = f"crm_bench_run_{method}_{variant}"
     server.admin(f"DROP DATABASE IF EXISTS {clone}")
     server.admin(f"CREATE DATABASE {clone} TEMPLATE {source} STRATEGY FILE_COPY")
+    reports = tempfile.TemporaryDirectory(prefix="bench-reports-")  # the gate's Data Docs sites
     try:
         if method == "statement" and variant == "hmac":
             try:
@@ -409,7 +550,14 @@ def run_one(server: Server, source: str, method: str, variant: str, profile: str
         cmd = [sys.executable, __file__, "_child", method, variant, server.url(clone)]
         if profile:
             cmd += ["--profile", profile]
-        env = {**os.environ, "CRM_PRIVACY_HMAC_KEY": BENCH_KEY}
+        if gate_checks and method == "sweep":
+            cmd += ["--gate-checks"]
+        env = {
+            **os.environ,
+            "CRM_PRIVACY_HMAC_KEY": BENCH_KEY,
+            "CRM_PRIVACY_REPORTS_DIR": reports.name,
+            "CRM_PRIVACY_WORKDIR": reports.name,
+        }
         load = os.getloadavg()[0]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
         assert proc.stdout is not None
@@ -426,9 +574,14 @@ def run_one(server: Server, source: str, method: str, variant: str, profile: str
             checksum=checksum(server, clone),
             load_before=load,
         )
+        if method == "sweep" and validate:
+            result["validate_cli"] = [
+                validate_cli(server.url(clone), variant, env, Path(reports.name)) for _ in range(validate)
+            ]
         return result
     finally:
         server.admin(f"DROP DATABASE IF EXISTS {clone}")
+        reports.cleanup()
 
 
 def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -448,6 +601,41 @@ def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
     )
     if "phases" in runs[0]:
         out["phases"] = {p: statistics.median(r["phases"][p] for r in runs) for p in runs[0]["phases"]}
+    if "gate_parts" in runs[0]:
+        out["gate_parts"] = {p: statistics.median(r["gate_parts"][p] for r in runs) for p in GATE_PARTS}
+        gates = sorted(r["phases"]["gate"] for r in runs)
+        rest = sorted(r["seconds"] - r["phases"]["gate"] for r in runs)
+        shares = sorted(r["phases"]["gate"] / (r["seconds"] - r["phases"]["gate"]) for r in runs)
+        out.update(
+            gate_s=statistics.median(gates),
+            gate_min_max=(gates[0], gates[-1]),
+            without_gate_s=statistics.median(rest),
+            without_gate_min_max=(rest[0], rest[-1]),
+            gate_share=statistics.median(shares),
+            gate_share_min_max=(shares[0], shares[-1]),
+            gx_import_s=statistics.median(r["gx_import"] for r in runs),
+            expectations=runs[0]["expectations"],
+            sql_checks=runs[0]["sql_checks"],
+            validate_cli=[v for r in runs for v in r.get("validate_cli", [])],
+            checks=_median_checks([r["checks"] for r in runs if r["checks"]]),
+        )
+    return out
+
+
+def _median_checks(runs: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Per check, the median of its timings over the runs that timed the checks."""
+    if not runs:
+        return []
+    out = []
+    for i, first in enumerate(runs[0]):
+        out.append(
+            {
+                **first,
+                "count_s": statistics.median(r[i]["count_s"] for r in runs),
+                "rows_s": statistics.median(r[i]["rows_s"] for r in runs),
+                "count_no_jit_s": statistics.median(r[i]["count_no_jit_s"] for r in runs),
+            }
+        )
     return out
 
 
@@ -479,8 +667,8 @@ def table(results: list[dict[str, Any]]) -> str:
 
 def phase_table(results: list[dict[str, Any]]) -> str:
     lines = [
-        "| contacts | policy | total | plan | apply (CRM) | ledger | check | other |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| contacts | policy | total | plan | apply (CRM) | ledger | check (re-plan) | gate | other |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         if r["method"] != "sweep":
@@ -488,6 +676,56 @@ def phase_table(results: list[dict[str, Any]]) -> str:
         ph = r["phases"]
         cells = " | ".join(f"{ph[p]:.1f} s" for p in (*PHASES, "other"))
         lines.append(f"| {r['contacts']:,} | {r['variant']} | {r['seconds']:.1f} s | {cells} |")
+    return "\n".join(lines)
+
+
+def gate_table(results: list[dict[str, Any]]) -> str:
+    """The gate's time next to the sweep's: the sweep without the gate (plan, guard, apply, ledger,
+    re-plan), the gate (``run_gate``: build, GX run, Data Docs), its share of the former, and
+    ``crm-privacy validate`` alone on the swept database (whole process)."""
+    lines = [
+        "| contacts | policy | sweep without gate | gate: total | build | GX run | of which Data Docs | "
+        "gate / sweep without gate | gate / whole run | expectations | `validate` CLI runs |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in results:
+        if r["method"] != "sweep":
+            continue
+        parts = r["gate_parts"]
+        lo, hi = r["gate_share_min_max"]
+        cli = ", ".join(f"{v['seconds']:.1f} s" for v in r["validate_cli"]) or "not run"
+        lines.append(
+            f"| {r['contacts']:,} | {r['variant']} | {r['without_gate_s']:.1f} s | {r['gate_s']:.1f} s | "
+            f"{parts['build']:.2f} s | {parts['gx'] - parts['docs']:.1f} s | {parts['docs']:.1f} s | "
+            f"{r['gate_share']:.0%} ({lo:.0%}–{hi:.0%}) | {r['gate_s'] / r['seconds']:.0%} | "
+            f"{r['expectations']} ({r['sql_checks']} SQL) | {cli} |"
+        )
+    return "\n".join(lines)
+
+
+def checks_table(results: list[dict[str, Any]], top: int = 12) -> str:
+    lines = [
+        "Sum over all SQL checks: "
+        + "; ".join(
+            f"{r['contacts']:,}/{r['variant']}: COUNT(*) {sum(c['count_s'] for c in r['checks']):.1f} s + "
+            f"rows {sum(c['rows_s'] for c in r['checks']):.1f} s (COUNT(*) with jit off "
+            f"{sum(c['count_no_jit_s'] for c in r['checks']):.1f} s)"
+            for r in results
+            if r.get("checks")
+        ),
+        "",
+        "| contacts | policy | check | table | COUNT(*) | rows (LIMIT 200) | COUNT(*), jit off | "
+        "estimated cost | unexpected |",
+        "|---:|---|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        ranked = sorted(r.get("checks", []), key=lambda c: -(c["count_s"] + c["rows_s"]))
+        for c in ranked[:top]:
+            lines.append(
+                f"| {r['contacts']:,} | {r['variant']} | `{c['name']}` | {c['table']} | "
+                f"{c['count_s']:.2f} s | {c['rows_s']:.2f} s | {c['count_no_jit_s']:.2f} s | "
+                f"{c['cost']:,.0f} | {c['unexpected']} |"
+            )
     return "\n".join(lines)
 
 
@@ -501,6 +739,7 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("variant", choices=sorted(POLICIES))
     c.add_argument("url")
     c.add_argument("--profile")
+    c.add_argument("--gate-checks", action="store_true")
     parser.add_argument("--server", default=DEFAULT_SERVER, help=f"PostgreSQL server URL ({DEFAULT_SERVER})")
     parser.add_argument("--sizes", default="100000,1000000", help="contacts per source DB, comma-separated")
     parser.add_argument("--policies", default="sql,hmac", help="bench policies: sql, hmac")
@@ -508,6 +747,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each method (median reported)")
     parser.add_argument("--json", type=Path, help="also write the raw results to this file")
     parser.add_argument("--profile", help="cProfile our sweep into <PREFIX>_<size>_<policy>.prof")
+    parser.add_argument(
+        "--validate", type=int, default=2, help="runs of `crm-privacy validate` after each sweep (2)"
+    )
+    parser.add_argument(
+        "--gate-checks", action="store_true", help="time each SQL check of the gate after each sweep"
+    )
     args = parser.parse_args(argv)
     if args.command == "_child":
         child(args)
@@ -526,14 +771,22 @@ def main(argv: list[str] | None = None) -> None:
                     profile = None
                     if args.profile and method == "sweep":
                         profile = f"{args.profile}_{size_label(contacts)}_{variant}.prof"
-                    r = run_one(server, source, method, variant, profile)
+                    r = run_one(server, source, method, variant, profile, args.validate, args.gate_checks)
                     r.update(contacts=contacts, repeat=n)
                     runs.append(r)
                     mine[method].append(r)
+                    gate = ""
+                    if method == "sweep":
+                        g = r["phases"]["gate"]
+                        gate = (
+                            f"  gate {g:.1f} s = {g / (r['seconds'] - g):.0%} of the sweep without it"
+                            + "".join(f", validate {v['seconds']:.1f} s" for v in r.get("validate_cli", []))
+                        )
                     print(
                         f"{contacts:>9,} {variant:<5} {method:<9} #{n + 1} {r['rows']:>9,} rows "
                         f"{r['seconds']:7.1f} s {r['rows'] / r['seconds']:>10,.0f} rows/s "
-                        f"{r['peak_rss_mb']:6.0f} MB  load {r['load_before']:.1f}  checksum {r['checksum']}",
+                        f"{r['peak_rss_mb']:6.0f} MB  load {r['load_before']:.1f}  checksum {r['checksum']}"
+                        + gate,
                         file=sys.stderr,
                         flush=True,
                     )
@@ -554,6 +807,13 @@ def main(argv: list[str] | None = None) -> None:
     if "sweep" in methods:
         print("\nOur sweep, median seconds per phase:\n")
         print(phase_table(results))
+        print("\nThe gate next to the sweep (medians; the share is per run, then the median):\n")
+        print(gate_table(results))
+        gx = statistics.median(r["gx_import_s"] for r in results if r["method"] == "sweep")
+        print(f"\n`import great_expectations`, once per process, not in the times above: {gx:.1f} s")
+        if args.gate_checks:
+            print("\nThe gate's slowest SQL checks, each run alone after the sweep (median):\n")
+            print(checks_table(results))
     if args.json:
         args.json.write_text(json.dumps({"runs": runs, "results": results}, indent=1, default=str))
     if failures:

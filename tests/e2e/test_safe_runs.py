@@ -208,7 +208,10 @@ def test_real_run_labels_its_batches_and_removes_its_work_directory(demo: dict[s
     assert code == 0 and "state=success" in log, log[-3000:]
     assert summary is not None and run_id is not None and summary["status"] == "succeeded"
     assert (
-        summary["guard"]["verdict"] == "passed" and summary["check"] == "passed" and summary["rows_left"] == 0
+        summary["guard"]["verdict"] == "passed"
+        and summary["check"] == "passed"
+        and summary["post_check"]["rows_left"] == 0
+        and summary["validation"]["passed"] is True
     )
     labels = sorted(
         label for task, (_, _, label) in task_instances(demo, run_id).items() if task.startswith("apply[")

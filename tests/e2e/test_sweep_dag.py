@@ -59,14 +59,28 @@ def test_dry_run_then_real_then_nothing_left(demo: dict[str, object]) -> None:
     log, dry = _run(demo, {"dry_run": True, "max_share": 0.8})
     assert "state=success" in log
     assert dry["status"] == "planned" and dry["rows_planned"] > 0
-    assert dry["guard"]["verdict"] == "passed" and dry["check"] == "not run" and "rows_left" not in dry
+    assert dry["guard"]["verdict"] == "passed" and dry["check"] == "not run" and "post_check" not in dry
+    assert dry["validation"]["status"] == "not run"
     assert _checksum(crm) == before, "a dry run changed the CRM"
 
     log, real = _run(demo, {"max_share": 0.8})
     assert "state=success" in log, log[-3000:]
     assert real["status"] == "succeeded"
     assert real["rows_planned"] == dry["rows_planned"], "the dry run and the real run must plan the same"
-    assert real["rows_affected"] > 0 and real["rows_left"] == 0
+    assert real["rows_affected"] > 0 and real["post_check"]["rows_left"] == 0
+    # the run ends with a passing validation gate, its Data Docs next to the summary
+    gate = real["validation"]
+    assert gate["passed"] is True and gate["failed"] == [] and gate["expectations"] > 30, gate
+    assert {"retention", "consent", "treated", "free_text", "integrity", "archive", "replan"} <= set(
+        gate["by_kind"]
+    )
+    docs = Path(gate["data_docs"])
+    assert docs.is_file() and docs.is_relative_to(Path(str(demo["home"])) / "reports")
+    docs_text = "".join(
+        f.read_text(encoding="utf-8", errors="replace") for f in docs.parent.rglob("*") if f.is_file()
+    )
+    assert "pas de personne concernée dont la table contacts garde des données" in docs_text  # a result page
+    assert "validation gate passed" in log
     assert _checksum(crm) != before
     with sqlite3.connect(crm) as conn:
         anonymised = conn.execute("SELECT count(*) FROM contacts WHERE anonymised_at IS NOT NULL").fetchone()[
@@ -81,6 +95,7 @@ def test_dry_run_then_real_then_nothing_left(demo: dict[str, object]) -> None:
     for value in [*demo["emails"], *demo["names"]]:  # type: ignore[misc]
         assert value not in summary_text, "personal data in the run summary"
         assert value not in log, "personal data in the task logs"
+        assert value not in docs_text, "personal data in the Data Docs"
 
     log, again = _run(demo, {"max_share": 0.8})
     assert "state=success" in log

@@ -123,7 +123,12 @@ def test_a_batch_failure_carries_its_cause_and_fails_at_once(
     summary = summary_of(crm)
     assert summary["status"] == "failed"
     assert summary["error"]["step"] == "apply" and ROLE_ERROR in summary["error"]["message"]
-    assert summary["check"] == "not run" and "rows_left" not in summary
+    assert summary["check"] == "not run" and "post_check" not in summary
+    assert summary["validation"] == {
+        "passed": None,
+        "status": "not run",
+        "reason": "the run stopped before its validation",
+    }
     run = ledger_run(crm)
     assert (
         run["status"] == "failed"
@@ -238,8 +243,9 @@ def test_a_run_that_ended_well_removes_its_work_directory(crm: Crm, dag_conf: di
     planned = tasks.plan(dag_conf)
     assert work_dir(crm).is_dir() and (work_dir(crm) / "plan.json").is_file()
     changes = [tasks.apply(dag_conf, planned, b) for b in tasks.guard(dag_conf, planned)]
-    checked = tasks.check(dag_conf, changes)
-    assert checked["check"] == "passed" and checked["rows_left"] == 0
+    checked = tasks.check(dag_conf, planned, changes)
+    assert checked["check"] == "passed" and checked["post_check"]["rows_left"] == 0
+    assert checked["validation"]["passed"] is True and not checked["validation"]["failed"]
     tasks.finish(dag_conf, planned, checked, failed=False)
     assert not work_dir(crm).exists()
     assert summary_of(crm)["status"] == "succeeded"
@@ -250,13 +256,19 @@ def test_a_dry_run_reports_the_guard_verdict_and_no_check(crm: Crm, dag_conf: di
     conf = {**dag_conf, "dry_run": True, "max_share": 0.0001}
     planned = tasks.plan(conf)
     assert tasks.guard(conf, planned) == []  # a dry run applies nothing, refused or not
-    checked = tasks.check(conf, [])
-    assert checked == {"rows_affected": 0, "tables_affected": {}, "check": "not run"}
+    checked = tasks.check(conf, planned, [])
+    assert checked["check"] == "not run" and checked["validation"]["status"] == "not run"
+    assert checked["rows_affected"] == 0 and checked["tables_affected"] == {}
     verdict = {"verdict": "refused", "reason": "the plan touches more than 0% of table(s) contacts: 50.0%"}
     tasks.finish(conf, planned, checked, failed=False, guard=verdict)
     summary = summary_of(crm)
     assert summary["status"] == "planned" and summary["guard"] == verdict
-    assert summary["check"] == "not run" and "rows_left" not in summary
+    assert summary["check"] == "not run" and "post_check" not in summary
+    assert summary["validation"] == {
+        "passed": None,
+        "status": "not run",
+        "reason": "a dry run changes nothing: nothing to validate",
+    }
     assert ledger_run(crm)["status"] == "planned"
     assert dt.date.fromisoformat(summary["as_of"]) == D
 

@@ -173,7 +173,7 @@ def dag_conf(crm: Crm, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 def finish_dag_run(conf: dict[str, Any], planned: dict[str, Any]) -> None:
     batches = tasks.guard(conf, planned)
     changes = [tasks.apply(conf, planned, batch) for batch in batches]
-    checked = tasks.check(conf, changes)
+    checked = tasks.check(conf, planned, changes)
     tasks.finish(conf, planned, checked, failed=False)
 
 

@@ -424,6 +424,14 @@ def _summary(
     summary.update(rows_affected=0, tables_affected={})
     summary.update(checked or {})
     summary.setdefault("check", "not run")
+    if "validation" not in summary:
+        dry = conf is not None and bool(conf.get("dry_run"))
+        reason = (
+            "a dry run changes nothing: nothing to validate"
+            if dry
+            else "the run stopped before its validation"
+        )
+        summary["validation"] = {"passed": None, "status": "not run", "reason": reason}
     if failures:
         summary["error"] = {k: v for k, v in failures[0].as_dict().items() if k != "permanent"}
         if len(failures) > 1:

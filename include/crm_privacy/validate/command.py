@@ -79,7 +79,9 @@ def _run(args: Any) -> int:
         ledger.record_validations(run_id, gate.results)
         summary = {"run_id": run_id, "as_of": args.as_of.isoformat(), "validation": gate.block()}
         status = "succeeded" if gate.passed else "failed"
-        ledger.finish_run(run_id, status=status, summary=summary, error=None if gate.passed else gate.message())
+        ledger.finish_run(
+            run_id, status=status, summary=summary, error=None if gate.passed else gate.message()
+        )
     finally:
         crm.dispose()
         ledger.close()
