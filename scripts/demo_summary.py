@@ -21,6 +21,17 @@ for rule in summary.get("rules", []):
         found = ", ".join(f"{name} = {count}" for name, count in rule["findings"].items())
         print(f"      constats : {found}")
 print(f"  rows changed: {summary.get('rows_affected', 0)} {summary.get('tables_affected', {})}")
+gate = summary.get("validation") or {}
+if gate.get("passed") is None:
+    print(f"  validation (Great Expectations): not run ({gate.get('reason', 'no validation block')})")
+else:
+    verdict = "passed" if gate["passed"] else "FAILED"
+    print(f"  validation (Great Expectations): {verdict}, {gate['expectations']} expectation(s)")
+    for failed in gate.get("failed", []):
+        where = failed["table"] + (f".{failed['column']}" if failed.get("column") else "")
+        print(f"      {where}: {failed['expectation']} [{failed['name']}]: {failed['unexpected_count']}")
+    if gate.get("data_docs"):
+        print(f"  Data Docs of the validation: {gate['data_docs']}")
 print(f"\nRun summary (JSON, for the DPO and machines): {runs[-1]}")
 print("Airflow log of the run: .demo/last-run.log ; privacy ledger: .demo/ledger.db")
 
