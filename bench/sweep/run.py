@@ -6,7 +6,8 @@ email and customer_ref), every method runs on its own fresh clone of the same so
 (``CREATE DATABASE ... TEMPLATE``), in its own subprocess:
 
 * ``sweep``: ``crm_privacy.sweep.runner.run_sweep`` (plan with counts, guard, batched apply with the
-  ledger records, post-check), as the CLI runs it; SQLite ledger in a temp dir;
+  ledger records, then the gate step: re-plan and the validation gate, Great Expectations with its
+  Data Docs), as the CLI runs it; SQLite ledger in a temp dir;
 * ``naive``: what a user would write with psycopg: select the expired ids, then one UPDATE (and one
   DELETE of the contact's interactions) per row, committing every 1,000 rows;
 * ``statement``: one hand-written SQL statement doing the same changes (the practical limit); the
@@ -22,12 +23,20 @@ Usage (from the repository root, local PostgreSQL with trust auth):
     .venv/bin/python bench/sweep/run.py                 # both sizes, both policies, all methods
     .venv/bin/python bench/sweep/run.py --sizes 100000  # quicker
     .venv/bin/python bench/sweep/run.py --profile /tmp/prof --sizes 100000 --methods sweep
+    .venv/bin/python bench/sweep/run.py --sizes 1000000 --methods sweep --repeat 2 --gate-checks
+
+The gate's time (``run_gate``: build the suite, run it through GX, build the Data Docs) is reported
+next to the sweep's time without it (plan, guard, apply, ledger, re-plan), with its share; GX's import
+(once per process) is done before the timer and reported on its own. After each sweep,
+``crm-privacy validate`` runs ``--validate`` times (default 2) on the swept clone, timed as a whole
+process; ``--gate-checks`` also times each SQL check of the gate alone (as GX runs it: a count, then
+at most 200 rows), with its estimated cost and its count with ``jit = off``.
 
 Source databases ``crm_bench_src_100k`` / ``crm_bench_src_1m`` are generated on first use (then
 ``VACUUM (FREEZE, ANALYZE)``, as autovacuum would leave a live CRM) and reused, never modified; each run
 gets its own clone (``CREATE DATABASE ... TEMPLATE ... STRATEGY FILE_COPY``, then ``CHECKPOINT``),
-dropped after its checksum. Each method runs ``--repeat`` times (default 3), interleaved; the table
-shows the median.
+dropped after its checksum (and, after our sweep, the ``validate`` runs). Each method runs ``--repeat``
+times (default 3), interleaved; the table shows the median.
 """
 
 from __future__ import annotations

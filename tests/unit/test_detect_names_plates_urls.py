@@ -97,6 +97,20 @@ FOUND = [
     ("Export :\nprenom;SIREN;date_naissance\nRémi;260614714;12/03/1970", ("DATE_TIME", "12/03/1970")),
     ("Export :\nprenom;SIREN;date_naissance\nRémi;260614714;12/03/1970", ("PERSON", "Rémi")),
     ("N° sécu : 2 5503 9935 2239 77 |", ("FR_NIR", "2 5503 9935 2239 77")),
+    # IBAN: a country python-stdnum has no format for (mod-97 only), double spaces, a mistyped key
+    # right after "IBAN"; NIR of an overseas department; e-mail addresses written against robots
+    (
+        "virement depuis MA37 0110 0000 0000 0000 0000 0022 ok",
+        ("IBAN_CODE", "MA37 0110 0000 0000 0000 0000 0022"),
+    ),
+    (
+        "IBAN  FR76  3000  6000  0112  3456  7890  189",
+        ("IBAN_CODE", "FR76  3000  6000  0112  3456  7890  189"),
+    ),
+    ("IBAN : FR76 3000 6000 0112 3456 7890 188 merci", ("IBAN_CODE", "FR76 3000 6000 0112 3456 7890 188")),
+    ("n° sécu 1.85.03.971.22.348.70, mutuelle", ("FR_NIR", "1.85.03.971.22.348.70")),
+    ("écrire à jeanne.roux [at] laposte [dot] net", ("EMAIL_ADDRESS", "jeanne.roux [at] laposte [dot] net")),
+    ("mail : t.morel(at)free.fr merci", ("EMAIL_ADDRESS", "t.morel(at)free.fr")),
     # a signature line after a sign-off: names that are also words, reversed order, one first name
     ("Bien à vous,\n\nRose Meunier\nComptable", ("PERSON", "Rose Meunier")),
     ("Cdlt,\nBlanc Aurore\n06 12 34 56 78", ("PERSON", "Blanc Aurore")),
@@ -189,6 +203,7 @@ NOTHING = [
     "look at this point of view",  # "at" and "point" without an address
     "C. com. L123-22",  # a code of law, not an initial and a name
     "la Grand-Rue est fermée le dimanche",  # a way named alone is no address
+    "ref FR76 3000 6000 0112 3456 7890 188 commande",  # a wrong IBAN key with no IBAN cue
 ]
 
 

@@ -500,21 +500,39 @@ class SuiteBuilder:
         return Table(name, MetaData(), autoload_with=self.b.engine)
 
     def _foreign_readers(self, table: str, role: str) -> str | None:
-        """Grants of SELECT on ``table`` to anyone but ``role`` (and the owner running the sweep)."""
-        q = self.dialect.identifier_preparer
+        """Roles other than ``role`` (its members, the table's owner and the account running the
+        gate excepted) that may read ``table``: through a table, column or database grant, a grant
+        to PUBLIC or a role they belong to. Names come from the policy."""
+        name = table.replace("'", "''")
+        reader = role.replace("'", "''")
         if self.dialect.name == "postgresql":
+            rel = f"to_regclass('{self.dialect.identifier_preparer.quote(table).replace(chr(39), chr(39) * 2)}')"
+            owner = f"(SELECT c.relowner FROM pg_class c WHERE c.oid = {rel})"
             return (
-                "SELECT grantee FROM information_schema.role_table_grants "
-                f"WHERE table_name = '{table}' AND privilege_type = 'SELECT' "
-                f"AND grantee NOT IN ('{role}', current_user) "
-                f"AND grantee <> (SELECT tableowner FROM pg_tables WHERE tablename = '{table}' LIMIT 1)"
+                "SELECT r.rolname FROM pg_roles r "
+                "WHERE NOT r.rolsuper AND left(r.rolname, 3) <> 'pg_' "
+                f"AND r.rolname <> '{reader}' AND r.rolname <> current_user "
+                f"AND NOT pg_has_role(r.oid, {owner}, 'MEMBER') "
+                f"AND NOT (EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = '{reader}') "
+                f"AND pg_has_role(r.oid, '{reader}', 'MEMBER')) "
+                f"AND has_any_column_privilege(r.oid, {rel}, 'SELECT')"
             )
         if self.dialect.name in {"mysql", "mariadb"}:
-            del q
+            quote = "''''"  # SQL for a string holding one quote
+            me = (
+                f"CONCAT({quote}, SUBSTRING_INDEX(CURRENT_USER(), '@', 1), '''@''', "
+                f"SUBSTRING_INDEX(CURRENT_USER(), '@', -1), {quote})"
+            )
             return (
+                "SELECT DISTINCT g.grantee FROM ("
                 "SELECT grantee FROM information_schema.table_privileges "
-                f"WHERE table_schema = DATABASE() AND table_name = '{table}' AND privilege_type = 'SELECT' "
-                f"AND grantee NOT LIKE '''{role}''@%' AND grantee <> '''{role}'''"
+                f"WHERE table_schema = DATABASE() AND table_name = '{name}' AND privilege_type = 'SELECT' "
+                "UNION ALL SELECT grantee FROM information_schema.column_privileges "
+                f"WHERE table_schema = DATABASE() AND table_name = '{name}' AND privilege_type = 'SELECT' "
+                "UNION ALL SELECT grantee FROM information_schema.schema_privileges "
+                "WHERE table_schema = DATABASE() AND privilege_type = 'SELECT'"
+                f") g WHERE g.grantee NOT LIKE '''{reader}''@%' AND g.grantee <> '''{reader}''' "
+                f"AND g.grantee <> {me}"
             )
         return None  # SQLite has no roles
 

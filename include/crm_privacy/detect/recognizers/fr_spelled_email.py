@@ -1,5 +1,6 @@
 """E-mail addresses dictated in words, as voicemail transcriptions write them:
-``alexandre point cadet arobase hotmail point fr``, ``m point ferrari at hotmail point fr``."""
+``alexandre point cadet arobase hotmail point fr``, ``m point ferrari at hotmail point fr``; and
+addresses written so robots miss them: ``claire.dupont [at] orange [dot] fr``, ``x(at)gmail.com``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 _WORD = r"[^\W\d_][\w\-]*"
 _DOT = r"[ ]+(?:point|dot|tiret|underscore|tiret[ ]+bas)[ ]+"
+_OPEN, _CLOSE = r"[\[\(\{<]", r"[\]\)\}>]"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+_BRACKET_DOT = rf"(?:[ ]*{_OPEN}[ ]*(?:dot|point)[ ]*{_CLOSE}[ ]*|\.)"
 
 
 class FrSpelledEmailRecognizer(FrPatternRecognizer):
@@ -28,9 +32,17 @@ class FrSpelledEmailRecognizer(FrPatternRecognizer):
             rf"{_DOT}(?:fr|com|net|org|eu|be|ch|io|info|biz)(?![\w])",
             0.6,
         ),
+        Pattern(
+            "bracketed",
+            rf"(?<![\w.+\-])[A-Za-z0-9._%+\-]*[A-Za-z0-9][ ]*{_OPEN}[ ]*(?:at|arobase|@)[ ]*{_CLOSE}[ ]*"
+            rf"{_LABEL}(?:{_BRACKET_DOT}{_LABEL})*{_BRACKET_DOT}[A-Za-z]{{2,6}}(?![\w])",
+            0.6,
+        ),
     )
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
+        if pattern_name == "bracketed":
+            return match.span()
         # the local part is the last chain "word (point word)*" before "arobase": "c'est alexandre
         # point cadet arobase ..." starts at "alexandre"
         start, end = match.span()
