@@ -33,6 +33,7 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    union,
 )
 
 from crm_privacy.crm.binding import Binding
@@ -45,6 +46,8 @@ from crm_privacy.validate.patterns import FREE_TEXT_PATTERNS
 
 #: Values the hmac action writes: a keyed pseudonym with this prefix.
 PSEUDONYM_PREFIX = "pz:"
+
+Subjects = Callable[[FromClause], ColumnElement[bool]]  # a condition on a subject table alias
 
 # A way from a table's row to its subject's key: parent tables joined on the way, their join
 # conditions, the column holding the subject key, and conditions (type values) of the way.
@@ -176,13 +179,15 @@ class SuiteBuilder:
     def _where(self, s: FromClause, where: Mapping[str, list[Any]]) -> ColumnElement[bool]:
         return and_(true(), *[s.c[c].in_(v) for c, v in where.items()])
 
-    def _expired(self, rule: RetentionRule) -> Callable[[FromClause], ColumnElement[bool]]:
+    def _expired(self, rule: RetentionRule) -> list[Subjects]:
         """Subjects past the rule's period at the run date: no clock date on or after the cutoff (an
-        open period counts as alive) and at least one clock date known."""
+        open period counts as alive) and at least one clock date known. One condition per clock
+        source that may be the known one, to be united: an ``OR`` of ``EXISTS`` would keep the
+        server from turning them into joins."""
         cutoff = expiry_cutoff(self.as_of, self.policy.purpose(rule.purpose).retention)
         dialect = self.dialect.name
 
-        def subjects(s: FromClause) -> ColumnElement[bool]:
+        def terms(s: FromClause) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
             key = s.c[self.policy.subject.key]
             alive, known = [], []
             for src in rule.clock:
@@ -206,11 +211,22 @@ class SuiteBuilder:
                 else:
                     alive.append(self._rows_of(src.table, key, is_alive))
                     known.append(self._rows_of(src.table, key, is_known))
-            return and_(self._where(s, rule.where), or_(*known), *[not_(a) for a in alive])
+            return alive, known
 
-        return subjects
+        def branch(i: int) -> Subjects:
+            def subjects(s: FromClause) -> ColumnElement[bool]:
+                alive, known = terms(s)
+                return and_(self._where(s, rule.where), known[i], *[not_(a) for a in alive])
 
-    def _without_consent(self, rule: ConsentRule) -> Callable[[FromClause], ColumnElement[bool]]:
+            return subjects
+
+        branches = [branch(i) for i in range(len(rule.clock))]
+        if self.dialect.name != "sqlite" or len(branches) == 1:
+            return branches
+        # SQLite runs the OR well, and a UNION of correlated branches slowly: one condition there
+        return [lambda s: or_(*(b(s) for b in branches))]
+
+    def _without_consent(self, rule: ConsentRule) -> list[Subjects]:
         """Subjects collected before the grace period ended with no valid consent for the purpose."""
         spec = self.policy.consents
         assert spec is not None  # the policy loader requires it for consent rules
@@ -237,12 +253,12 @@ class SuiteBuilder:
             collected = s.c[rule.collected_at]
             return and_(self._where(s, rule.where), before(self.dialect.name, collected, cutoff), not_(valid))
 
-        return subjects
+        return [subjects]
 
     # -- what "still holds data in scope" means ---------------------------------------------------
 
     def _scope_checks(
-        self, kind: str, rule_id: str, scope: RuleScope, subjects: Callable[[FromClause], ColumnElement[bool]]
+        self, kind: str, rule_id: str, scope: RuleScope, subjects: list[Subjects]
     ) -> list[SqlCheck]:
         out = []
         for name, tp in self.policy.tables.items():
@@ -250,7 +266,9 @@ class SuiteBuilder:
             keeps = self._keeps_data(name, tp, scope, t)
             if keeps is None:
                 continue
-            stmt = select(t.c[tp.key]).where(self._belongs(name, t, subjects), keeps)
+            stmt = _union(
+                [select(t.c[tp.key]).where(self._belongs(name, t, each), keeps) for each in subjects]
+            )
             what = (
                 "pas de personne concernée"
                 if kind == "retention"
@@ -286,9 +304,8 @@ class SuiteBuilder:
 
             left.append(keeps(s) if name == self.policy.subject.table else self._rows_of(name, key, keeps))
         waiting = self.counts.pending_notices.get(rule.id, 0)
-        untreated = (
-            select(func.count()).select_from(s).where(expired(s), or_(false(), *left)).scalar_subquery()
-        )
+        keys = _union([select(key).where(each(s), or_(false(), *left)) for each in expired]).subquery()
+        untreated = select(func.count()).select_from(keys).scalar_subquery()
         return self._check(
             "retention",
             f"retention:{rule.id}:notices",
@@ -340,26 +357,49 @@ class SuiteBuilder:
     # -- treated columns, free text -------------------------------------------------------------
 
     def _treated_checks(self) -> list[SqlCheck]:
+        """One scan per table with a marker: every treated column of its marked rows at once (the
+        gate breaks a failure down per column with :meth:`treated_column_checks`)."""
         out = []
         for name, tp in self.policy.tables.items():
             if not tp.marker:
                 continue
             t = self.b.table(name)
-            for column, action in tp.columns.items():
-                cond = untreated(action, t.c[column])
-                if cond is None:
-                    continue
-                stmt = select(t.c[tp.key]).where(t.c[tp.marker].is_not(None), cond)
-                out.append(
-                    self._check(
-                        "treated",
-                        f"treated:{name}.{column}",
-                        name,
-                        stmt,
-                        f"lignes marquées ({tp.marker}) : {column} traité par « {action.action} »",
-                        column=column,
-                    )
+            conds = {c: u for c, a in tp.columns.items() if (u := untreated(a, t.c[c])) is not None}
+            if not conds:
+                continue
+            stmt = select(t.c[tp.key]).where(t.c[tp.marker].is_not(None), or_(*conds.values()))
+            out.append(
+                self._check(
+                    "treated",
+                    f"treated:{name}",
+                    name,
+                    stmt,
+                    f"lignes marquées ({tp.marker}) : {', '.join(conds)} traités selon la politique",
                 )
+            )
+        return out
+
+    def treated_column_checks(self, name: str) -> list[SqlCheck]:
+        """The treated-column check of table ``name``, one per column: which column failed."""
+        tp = self.policy.tables[name]
+        assert tp.marker is not None
+        t = self.b.table(name)
+        out = []
+        for column, action in tp.columns.items():
+            cond = untreated(action, t.c[column])
+            if cond is None:
+                continue
+            stmt = select(t.c[tp.key]).where(t.c[tp.marker].is_not(None), cond)
+            out.append(
+                self._check(
+                    "treated",
+                    f"treated:{name}.{column}",
+                    name,
+                    stmt,
+                    f"lignes marquées ({tp.marker}) : {column} traité par « {action.action} »",
+                    column=column,
+                )
+            )
         return out
 
     def _free_text_checks(self) -> list[SqlCheck]:
@@ -564,3 +604,8 @@ def untreated(action: ColumnAction, column: ColumnElement[Any]) -> ColumnElement
             return and_(column.is_not(None), func.length(column) > 3)
         return and_(column.is_not(None), column % 10 != 0)
     return None
+
+
+def _union(selects: list[Select[Any]]) -> Any:
+    """One select, or the ``UNION`` (distinct rows) of several."""
+    return selects[0] if len(selects) == 1 else union(*selects)
