@@ -464,3 +464,25 @@ def test_validate_cli_fails_on_a_violation_and_passes_on_the_clean_crm(
     finally:
         ledger.close()
     assert len(rows) == out["validation"]["expectations"] and all(r["passed"] for r in rows)
+
+
+def test_orphans_the_crm_held_before_the_run_do_not_fail_it_but_one_more_does(swept: SweptCrm) -> None:
+    """A CRM may hold rows pointing at a missing parent, written by another tool before any sweep:
+    the gate compares with the count taken before the run applied anything (``orphans_before``)."""
+    from dataclasses import replace
+
+    from crm_privacy.validate.gate import orphans_now
+
+    name = "integrity:interactions->contacts"
+    assert orphans_now(swept.binding(), D)[name] == 0
+    row = _interaction(_missing_contact(swept), direction="outbound")
+    with inserted(swept, "interactions", row, orphan=True):
+        before = orphans_now(swept.binding(), D)
+        assert before[name] == 1
+        evidence = replace(run_evidence(swept), orphans_before=before)
+        assert name not in failures(gate(swept, evidence)), "an orphan older than the run failed it"
+        assert failures(gate(swept, None)).get(name) == 1, "without a count before, no orphan may exist"
+        second = {**row, "contact_id": row["contact_id"] + 1}
+        with inserted(swept, "interactions", second, orphan=True):
+            result = gate(swept, evidence)
+    assert failures(result).get(name) == 2, result.message() if result.failed else "the gate passed"

@@ -26,7 +26,7 @@ from crm_privacy.sweep.job import (
     plan_step,
     totals,
 )
-from crm_privacy.sweep.validation import NOT_RUN, gate_step, summary_fields
+from crm_privacy.sweep.validation import NOT_RUN, gate_step, orphans_before, summary_fields
 from crm_privacy.transform.keys import KeyRing
 
 
@@ -82,11 +82,12 @@ def run_sweep(
             raise GuardRefused(verdict["reason"])
         if keyring is None:
             raise CrmPrivacyError("a real sweep needs the pseudonymisation key (CRM_PRIVACY_HMAC_KEY)")
+        before = orphans_before(ctx)
         changes = [
             apply_step(ctx, plan, b["rule_id"], b["batch_no"], keyring, b["kind"]) for b in batches(ctx, plan)
         ]
         affected = totals(changes)
-        gate, left = gate_step(ctx, plan, affected, run_reports_dir(run_id) / "data_docs")
+        gate, left = gate_step(ctx, plan, affected, run_reports_dir(run_id) / "data_docs", before)
         summary.update(
             rows_affected=sum(affected.values()), tables_affected=affected, **summary_fields(gate, left)
         )

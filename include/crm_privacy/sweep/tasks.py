@@ -202,7 +202,12 @@ def plan(conf: dict[str, Any]) -> dict[str, Any]:
         summary["nothing_due"] = empty
         log.warning("%s", empty["reason"])
     log.info("plan: %s row(s) to treat as of %s", summary["rows_planned"], conf["as_of"])
-    return {"plan_path": str(ctx.workdir / "plan.json"), "summary": summary}
+    out: dict[str, Any] = {"plan_path": str(ctx.workdir / "plan.json"), "summary": summary}
+    if not conf["dry_run"]:  # rows pointing at a missing parent before the run: the gate's baseline
+        from crm_privacy.sweep.validation import orphans_before
+
+        out["orphans_before"] = orphans_before(ctx)
+    return out
 
 
 @airflow_task
@@ -266,7 +271,9 @@ def check(conf: dict[str, Any], planned: dict[str, Any], changes: list[dict[str,
     affected = totals(list(changes))
     ctx = _context(conf)
     docs = run_reports_dir(conf["run_id"]) / "data_docs"
-    gate, left = gate_step(ctx, Plan.load(Path(planned["plan_path"])), affected, docs)
+    gate, left = gate_step(
+        ctx, Plan.load(Path(planned["plan_path"])), affected, docs, planned.get("orphans_before")
+    )
     fields = summary_fields(gate, left)
     push_xcom(VALIDATION_KEY, fields)
     if not gate.passed:

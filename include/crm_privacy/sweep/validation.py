@@ -44,7 +44,11 @@ def pending_notices(ledger: Ledger, policy: Policy, as_of: dt.date) -> dict[str,
 
 
 def gate_step(
-    ctx: SweepContext, plan: Plan, affected: Mapping[str, int], docs_dir: Path | None
+    ctx: SweepContext,
+    plan: Plan,
+    affected: Mapping[str, int],
+    docs_dir: Path | None,
+    orphans_before: Mapping[str, int] | None = None,
 ) -> tuple[GateResult, dict[str, int]]:
     """Re-plan, run the suite, record its results in the ledger; return them and the re-plan's
     leftovers ("rule:table" -> rows)."""
@@ -54,12 +58,21 @@ def gate_step(
         affected=dict(affected),
         pending_notices=pending_notices(ctx.ledger, ctx.loaded.policy, ctx.as_of),
         replan_left=left,
+        orphans_before=orphans_before,
     )
     url = ctx.binding.engine.url.render_as_string(hide_password=False)
     result = run_gate(ctx.binding, url, ctx.as_of, evidence=evidence, docs_dir=docs_dir, run_name=ctx.run_id)
     ctx.lock.ensure_held()  # the gate may take a while on a large CRM: the run still owns the lock
     ctx.ledger.record_validations(ctx.run_id, result.results)
     return result, left
+
+
+def orphans_before(ctx: SweepContext) -> dict[str, int]:
+    """Rows pointing at a missing parent before the run applies anything: the gate then fails only
+    when the run adds some (a CRM may hold a few, written by another tool)."""
+    from crm_privacy.validate.gate import orphans_now
+
+    return orphans_now(ctx.binding, ctx.as_of)
 
 
 def summary_fields(result: GateResult, left: Mapping[str, int]) -> dict[str, Any]:

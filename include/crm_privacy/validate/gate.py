@@ -96,6 +96,7 @@ class RunEvidence:
     affected: Mapping[str, int]  # rows changed per table, as the applied batches recorded them
     pending_notices: Mapping[str, int]  # rule id -> notices still in their wait at the run date
     replan_left: Mapping[str, int] | None = None  # "rule:table" -> rows a re-plan still finds due
+    orphans_before: Mapping[str, int] | None = None  # integrity check -> orphan rows before the run
 
     def counts(self) -> RunCounts:
         planned: dict[tuple[str, str], int] = {}
@@ -105,7 +106,25 @@ class RunEvidence:
                 k = (t["table"], t["action"])
                 planned[k] = planned.get(k, 0) + int(t["rows"])
                 table_rows.setdefault(t["table"], int(t.get("table_rows", 0)))
-        return RunCounts(planned=planned, table_rows=table_rows, pending_notices=dict(self.pending_notices))
+        return RunCounts(
+            planned=planned,
+            table_rows=table_rows,
+            pending_notices=dict(self.pending_notices),
+            orphans_before=None if self.orphans_before is None else dict(self.orphans_before),
+        )
+
+
+def orphans_now(binding: Binding, as_of: dt.date) -> dict[str, int]:
+    """Rows pointing at a missing parent, per link of the policy, counted now (before a run applies:
+    the gate then fails only if the run added some). Counts only."""
+
+    out: dict[str, int] = {}
+    with binding.engine.connect() as conn:
+        for check in SuiteBuilder(binding, as_of).orphan_checks():
+            out[check.name] = int(
+                conn.exec_driver_sql(f"SELECT COUNT(*) FROM ({check.query}) q").scalar_one()
+            )
+    return out
 
 
 def build_checks(

@@ -87,7 +87,8 @@ def _run_checks(
         definitions = []
         for table, table_checks in by_table.items():
             try:
-                asset = datasource.add_table_asset(name=table, table_name=table)
+                # a reserved word ("lines" on MariaDB, "user" on PostgreSQL) must reach GX quoted
+                asset = datasource.add_table_asset(name=table, table_name=_quoted(url, table))
             except Exception as exc:  # e.g. the table does not exist: each of its checks fails
                 error = _exception_error(exc)
                 results.update({c.name: _result(c, passed=False, count=0, error=error) for c in table_checks})
@@ -178,6 +179,14 @@ def _datasource(context: Any, url: str) -> Any:
     if url.startswith("postgresql"):
         return sources.add_postgres(name="crm", connection_string=url, kwargs=options)
     return sources.add_sql(name="crm", connection_string=url, kwargs=options)
+
+
+def _quoted(url: str, table: str) -> str:
+    """``table`` as this database's SQL must write it: quoted only when it has to be."""
+    from sqlalchemy.engine import make_url
+
+    dialect = make_url(normalise_url(url)).get_dialect()()
+    return str(dialect.identifier_preparer.quote(table))
 
 
 def _expectation(check: SqlCheck) -> Any:
