@@ -66,7 +66,8 @@ EXPECTED_FAILED = {
     "free_text:notes.body:IBAN": ("notes", "body"),
     "free_text:notes.body:carte bancaire": ("notes", "body"),
     "free_text:notes.body:NIR": ("notes", "body"),
-    "integrity:interactions->contacts": ("interactions", None),
+    # the orphan interaction is seeded before the second run: the run counts it before applying and
+    # fails only on more of them (docs/validation.md), so it fails nothing; its canary must not leak
     "archive:invoices:moved": ("invoices", None),
     "archive:invoices_archive:purged": ("invoices_archive", None),
 }
@@ -252,7 +253,7 @@ def test_failed_gate_leaks_no_canary(demo: dict[str, Any]) -> None:
         assert entry["table"] == table and entry["column"] == column, entry
         assert entry["unexpected_count"] > 0 and "error" not in entry, entry
         assert entry["expectation"] == "UnexpectedRowsExpectation", entry
-    for kind in ("treated", "free_text", "integrity", "archive"):
+    for kind in ("treated", "free_text", "archive"):  # the orphan is older than the run: see above
         assert gate["by_kind"][kind]["failed"] > 0, gate["by_kind"]
     with sqlite3.connect(airflow_db) as conn:
         states = dict(conn.execute("SELECT task_id, state FROM task_instance WHERE run_id = ?", (run_id,)))
