@@ -31,14 +31,14 @@ def pending_notices(ledger: Ledger, policy: Policy, as_of: dt.date) -> dict[str,
     """Per rule with a notice, the people warned less than its wait before ``as_of``: their data may
     still be there (the rule acts when the wait is over)."""
     out: dict[str, int] = {}
-    for rule in policy.rules:
-        if not isinstance(rule, RetentionRule) or rule.notice is None:
-            continue
-        since = add_period(as_of, rule.notice.wait, sign=-1)
-        query = select(func.count(func.distinct(notices.c.subject_hash))).where(
-            notices.c.rule_id == rule.id, notices.c.queued_on > since, notices.c.queued_on <= as_of
-        )
-        with ledger.engine.connect() as conn:
+    rules = [r for r in policy.rules if isinstance(r, RetentionRule) and r.notice is not None]
+    with ledger.engine.connect() as conn:  # one connection for every rule
+        for rule in rules:
+            assert rule.notice is not None
+            since = add_period(as_of, rule.notice.wait, sign=-1)
+            query = select(func.count(func.distinct(notices.c.subject_hash))).where(
+                notices.c.rule_id == rule.id, notices.c.queued_on > since, notices.c.queued_on <= as_of
+            )
             out[rule.id] = int(conn.execute(query).scalar_one())
     return out
 
