@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
@@ -71,12 +73,39 @@ def engine_from_airflow(conn_id: str) -> Engine:
     return make_engine(driver + uri[uri.index("://") :])
 
 
+_SQLITE_BUSY_SECONDS = 30
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
+    try:
+        # busy_timeout first: every later statement of this connection waits on a lock instead of
+        # failing at once with "database is locked".
+        cur.execute(f"PRAGMA busy_timeout={_SQLITE_BUSY_SECONDS * 1000}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        _sqlite_wal(cur)
+    finally:
+        cur.close()
+
+
+def _sqlite_wal(cur: Any) -> None:
+    """Switch the file to WAL once (the mode is stored in the file).
+
+    Switching needs the file to itself and SQLite may answer "locked" at once, without waiting on
+    busy_timeout, while another connection is writing (two processes opening a new file together):
+    retry for as long as busy_timeout would have waited.
+    """
+    if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + _SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _redact(url: str) -> str:
