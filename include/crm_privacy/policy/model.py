@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     StrictBool,
     Tag,
+    field_validator,
     model_validator,
 )
 
@@ -314,6 +315,23 @@ def check_max_share(value: object, name: str = "max_share") -> float:
     return float(value)
 
 
+class Reports(Strict):
+    """Who receives the run reports and in which language."""
+
+    recipients: list[str] = Field(
+        default_factory=list, description="e-mail addresses of the DPO (and deputies) for run reports"
+    )
+    language: Literal["fr", "en"] = "fr"
+
+    @field_validator("recipients")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        for address in value:
+            if not re.fullmatch(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+", address):
+                raise ValueError(f"reports.recipients: {address[:80]!r} is not an e-mail address")
+        return value
+
+
 class Policy(Strict):
     version: str
     controller: str
@@ -324,6 +342,7 @@ class Policy(Strict):
     rules: list[Rule] = Field(min_length=1)
     consents: ConsentTable | None = None
     guard: Guard = Guard()
+    reports: Reports = Reports()
     minimisation: dict[str, list[str]] = Field(
         default_factory=dict, description="table -> personal columns that serve no declared purpose"
     )
