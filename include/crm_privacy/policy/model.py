@@ -70,6 +70,8 @@ def _parse_period(value: Any) -> Any:
 
 
 PeriodField = Annotated[Period, BeforeValidator(_parse_period)]
+#: A word or sentence for the register: an empty one would print as a blank line.
+NonEmpty = Annotated[str, Field(min_length=1)]
 
 
 class ConsentRequirement(Strict):
@@ -77,12 +79,28 @@ class ConsentRequirement(Strict):
     purpose: str = Field(description="value of the consent table's purpose column")
 
 
+class Transfer(Strict):
+    """A transfer of personal data to a third country or an international organisation (art. 30(1)(e))."""
+
+    country: NonEmpty = Field(description="third country or international organisation")
+    recipient: NonEmpty = Field(description="who receives the data there")
+    safeguards: NonEmpty = Field(
+        description="adequacy decision (art. 45) or appropriate safeguards (art. 46), e.g. standard clauses"
+    )
+
+
 class Purpose(Strict):
     id: str
     title: str = Field(description="French title shown to the DPO")
     legal_basis: LegalBasis
     description: str = ""
+    data_subjects: list[NonEmpty] = Field(
+        default_factory=list, description="categories of persons concerned, e.g. prospects, clients"
+    )
     recipients: list[str] = Field(default_factory=list)
+    transfers: list[Transfer] = Field(
+        default_factory=list, description="transfers outside the EU/EEA (none by default)"
+    )
     retention: PeriodField
     clock_starts: str = Field(description="the event that starts the retention clock, in words")
     at_expiry: str = Field(description="what happens at expiry, in words (the rule decides the actions)")
@@ -163,6 +181,7 @@ class LegalHold(Strict):
     """Rows under a legal obligation stay; only the listed columns are treated while the hold runs."""
 
     legal_basis: str = Field(description="the text that obliges us, e.g. 'C. com. L123-22'")
+    purpose: str | None = Field(default=None, description="the purpose the obligation serves (register)")
     period: PeriodField
     starts_at: str = Field(description="date column that starts the hold, e.g. fiscal_year_close")
     columns: dict[str, ColumnAction] = Field(
@@ -335,6 +354,9 @@ class Reports(Strict):
 class Policy(Strict):
     version: str
     controller: str
+    dpo: NonEmpty | None = Field(
+        default=None, description="data protection officer: name and contact (art. 37)"
+    )
     crm: str = Field(description="name of the CRM this policy is written for")
     subject: Subject
     purposes: list[Purpose] = Field(min_length=1)
@@ -343,6 +365,10 @@ class Policy(Strict):
     consents: ConsentTable | None = None
     guard: Guard = Guard()
     reports: Reports = Reports()
+    security_measures: list[NonEmpty] = Field(
+        default_factory=list,
+        description="organisational and technical measures the controller declares (art. 32), for the register",
+    )
     minimisation: dict[str, list[str]] = Field(
         default_factory=dict, description="table -> personal columns that serve no declared purpose"
     )
@@ -376,6 +402,12 @@ class Policy(Strict):
                 _, parent = table.link.via_parts()
                 if parent not in self.tables:
                     raise ValueError(f"tables.{name}.link.via: parent table {parent!r} is not in tables:")
+            if (
+                table.hold is not None
+                and table.hold.purpose is not None
+                and table.hold.purpose not in purposes
+            ):
+                raise ValueError(f"tables.{name}.hold.purpose: unknown purpose {table.hold.purpose!r}")
             if table.link.polymorphic is not None:
                 for parent in table.link.polymorphic.parents.values():
                     if parent not in self.tables:
