@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 reports = Path(os.environ["CRM_PRIVACY_REPORTS_DIR"])
-runs = sorted(reports.glob("*/summary.json"), key=lambda p: p.stat().st_mtime)
+runs = sorted(reports.glob("retention_sweep/*/summary.json"), key=lambda p: p.stat().st_mtime)
 if not runs:
     raise SystemExit(f"no run summary found under {reports}: see .demo/last-run.log")
 summary = json.loads(runs[-1].read_text(encoding="utf-8"))
@@ -32,10 +32,12 @@ else:
         print(f"      {where}: {failed['expectation']} [{failed['name']}]: {failed['unexpected_count']}")
     if gate.get("data_docs"):
         print(f"  Data Docs of the validation: {gate['data_docs']}")
-print(f"\nRun summary (JSON, for the DPO and machines): {runs[-1]}")
+print(f"\nRun report for the DPO (HTML, French): {runs[-1].parent / 'report.html'}")
+print(f"Run report (JSON, for machines): {runs[-1].parent / 'report.json'} ; summary: {runs[-1]}")
+print(f"Every run, newest first: {reports / 'index.html'}")
 print("Airflow log of the run: .demo/last-run.log ; privacy ledger: .demo/ledger.db")
 
-found = sorted((reports / "discovery").glob("*/discovery.json"), key=lambda p: p.stat().st_mtime)
+found = sorted((reports / "pii_discovery").glob("*/discovery.json"), key=lambda p: p.stat().st_mtime)
 if found:
     discovery = json.loads(found[-1].read_text(encoding="utf-8"))
     verdict = "conforme" if discovery["compliant"] else "NON conforme"
@@ -45,4 +47,7 @@ if found:
         print(
             f"  colonne non recensée : {f['table']}.{f['column']} ({f['share_with_pii']:.0%} des lignes : {types})"
         )
-    print(f"Discovery report: {found[-1]}")
+    print(f"Discovery report: {found[-1].parent / 'report.html'} (detail: {found[-1]})")
+register = reports / "register" / "register.html"
+if register.is_file():
+    print(f"\nRegister of processing (RGPD art. 30): {register}")

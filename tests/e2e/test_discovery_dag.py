@@ -27,7 +27,7 @@ def test_discovery_reports_the_undeclared_column_without_values_and_fails(demo: 
     )
     log = proc.stdout + proc.stderr
     assert "state=failed" in log, log[-3000:]
-    reports = list((Path(str(demo["home"])) / "reports" / "discovery").glob("*/discovery.json"))
+    reports = list((Path(str(demo["home"])) / "reports" / "pii_discovery").glob("*/discovery.json"))
     assert len(reports) == 1
     # discover succeeded; compliance failed at once (no retry), naming the column and the report
     assert "compliance failed and will not be retried" in log and "up_for_retry" not in log

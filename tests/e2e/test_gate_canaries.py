@@ -112,7 +112,7 @@ def dump_sqlite(
 
 def dags_test(demo: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     reports = Path(demo["home"]) / "reports"
-    before = set(reports.glob("*/summary.json"))
+    before = set(reports.glob("retention_sweep/*/summary.json"))
     proc = subprocess.run(
         [AIRFLOW, "dags", "test", "crm_retention_sweep", RUN_DATE, "-c", json.dumps(CONF)],
         env=demo["env"],
@@ -121,7 +121,7 @@ def dags_test(demo: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         timeout=900,
     )
     log = proc.stdout + proc.stderr
-    new = set(reports.glob("*/summary.json")) - before
+    new = set(reports.glob("retention_sweep/*/summary.json")) - before
     assert len(new) == 1, log[-3000:]
     return log, json.loads(new.pop().read_text(encoding="utf-8"))
 
@@ -266,7 +266,7 @@ def test_failed_gate_leaks_no_canary(demo: dict[str, Any]) -> None:
     assert "validation" in ledger_text.lower() and run_id in ledger_text
     assert_clean(f"the ledger ({ledger})", ledger_text)
     # the run's reports: the summary and every file of its Data Docs
-    reports = home / "reports" / safe_name(run_id)
+    reports = home / "reports" / "retention_sweep" / safe_name(run_id)
     docs = Path(str(gate["data_docs"]))
     assert docs.is_file() and docs.is_relative_to(reports / "data_docs"), gate["data_docs"]
     report_files = files_text(reports)

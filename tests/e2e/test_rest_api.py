@@ -37,6 +37,7 @@ from typing import Any
 
 import pytest
 
+from crm_privacy.dagrun.workdir import safe_name
 from tests.e2e.airflow_server import BIN, AirflowServer, LogReporter
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -227,7 +228,7 @@ def test_valid_dry_run_succeeds_and_changes_nothing(airflow: AirflowServer, atte
     run_id = trigger_ok(airflow, f"dry_run_{attempt}", {"dry_run": True})
     wait_success(airflow, run_id)
     assert_crm_unchanged(before, airflow.crm, "a dry run")
-    summary = airflow.reports_dir / run_id / "summary.json"
+    summary = airflow.reports_dir / "retention_sweep" / safe_name(run_id) / "summary.json"
     assert summary.is_file(), f"no run summary at {summary}"
     assert json.loads(summary.read_text(encoding="utf-8"))["dry_run"] is True
 
@@ -284,7 +285,7 @@ def test_real_run_changes_the_crm_and_writes_its_summary(airflow: AirflowServer)
     wait_success(airflow, run_id)
     changed = changed_tables(before, crm_digest(airflow.crm))
     assert {"contacts", "interactions", "invoices"} <= set(changed), f"the real sweep changed only {changed}"
-    summary_path = airflow.reports_dir / run_id / "summary.json"
+    summary_path = airflow.reports_dir / "retention_sweep" / safe_name(run_id) / "summary.json"
     assert summary_path.is_file(), (
         f"no run summary at {summary_path}; reports: {sorted(p.name for p in airflow.reports_dir.glob('*'))}"
     )

@@ -40,7 +40,7 @@ def dags_test(
 ) -> tuple[int, str, dict[str, Any] | None, str | None]:
     """Run the sweep once; (exit status, log, the new summary or None, the run id or None)."""
     reports = Path(str(demo["home"])) / "reports"
-    before = set(reports.glob("*/summary.json"))
+    before = set(reports.glob("retention_sweep/*/summary.json"))
     proc = subprocess.run(
         [AIRFLOW, "dags", "test", "crm_retention_sweep", day, "-c", json.dumps(conf)],
         env=env or demo["env"],  # type: ignore[arg-type]
@@ -49,7 +49,7 @@ def dags_test(
         timeout=900,
     )
     log = proc.stdout + proc.stderr
-    new = set(reports.glob("*/summary.json")) - before
+    new = set(reports.glob("retention_sweep/*/summary.json")) - before
     assert len(new) <= 1, log[-3000:]
     summary = json.loads(new.pop().read_text(encoding="utf-8")) if new else None
     return proc.returncode, log, summary, None if summary is None else str(summary["run_id"])

@@ -38,7 +38,7 @@ def _checksum(db: Path) -> str:
 def _run(demo: dict[str, object], conf: dict[str, object]) -> tuple[str, dict[str, object]]:
     env = demo["env"]
     assert isinstance(env, dict)
-    before = set((Path(str(demo["home"])) / "reports").glob("*/summary.json"))
+    before = set((Path(str(demo["home"])) / "reports").glob("retention_sweep/*/summary.json"))
     proc = subprocess.run(
         [AIRFLOW, "dags", "test", "crm_retention_sweep", RUN_DATE, "-c", json.dumps(conf)],
         env=env,
@@ -47,7 +47,7 @@ def _run(demo: dict[str, object], conf: dict[str, object]) -> tuple[str, dict[st
         timeout=900,
     )
     log = proc.stdout + proc.stderr
-    after = set((Path(str(demo["home"])) / "reports").glob("*/summary.json")) - before
+    after = set((Path(str(demo["home"])) / "reports").glob("retention_sweep/*/summary.json")) - before
     assert len(after) == 1, log[-3000:]
     return log, json.loads(after.pop().read_text(encoding="utf-8"))
 

@@ -78,7 +78,7 @@ def ledger_run(crm: Crm, run_id: str = DAG_RUN) -> dict[str, Any]:
 
 
 def summary_of(crm: Crm, run_id: str = DAG_RUN) -> dict[str, Any]:
-    path = crm.workdir / "reports" / tasks.safe_name(run_id) / "summary.json"
+    path = crm.workdir / "reports" / "retention_sweep" / tasks.safe_name(run_id) / "summary.json"
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 

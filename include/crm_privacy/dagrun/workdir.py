@@ -28,13 +28,31 @@ def workdir_root() -> Path:
     return Path(os.environ.get("CRM_PRIVACY_WORKDIR", default))
 
 
+REPORTS_VARIABLE = "CRM_PRIVACY_REPORTS_DIR"
+
+
+def reports_location() -> str:
+    """``CRM_PRIVACY_REPORTS_DIR`` as given: a local folder (default ``<work directory root>/reports``)
+    or an object storage URL Airflow's ``ObjectStoragePath`` reads (``s3://bucket/reports``...)."""
+    return os.environ.get(REPORTS_VARIABLE, "").strip() or str(workdir_root() / "reports")
+
+
+def is_remote(location: str) -> bool:
+    return "://" in location and not location.startswith("file://")
+
+
 def reports_root() -> Path:
-    """Where run reports go: ``CRM_PRIVACY_REPORTS_DIR`` (default ``<work directory root>/reports``)."""
-    return Path(os.environ.get("CRM_PRIVACY_REPORTS_DIR", workdir_root() / "reports"))
+    """The local folder where run reports are written: ``CRM_PRIVACY_REPORTS_DIR``, or, when that is
+    an object storage URL, ``<work directory root>/reports`` (each run's report is then copied there)."""
+    location = reports_location()
+    if is_remote(location):
+        return workdir_root() / "reports"
+    return Path(location.removeprefix("file://"))
 
 
-def run_reports_dir(run_id: str) -> Path:
-    return reports_root() / safe_name(run_id)
+def run_reports_dir(run_id: str, job: str) -> Path:
+    """``<reports root>/<job>/<run id made safe>``: two jobs' runs of one date never share a folder."""
+    return reports_root() / job / safe_name(run_id)
 
 
 def safe_name(run_id: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from crm_privacy.ledger import Ledger
 from crm_privacy.policy.loader import load_policy
 
 JOB = "pii_discovery"
+
+log = logging.getLogger("crm_privacy.discovery")
 
 
 def run_discovery(
@@ -32,9 +35,13 @@ def run_discovery(
     sample_rows: int = 500,
     model: str = "fr_core_news_sm",
     out_dir: Path | None = None,
+    dag_id: str | None = None,
 ) -> dict[str, Any]:
-    """Run discovery and return its summary (types, counts and shares: no value from the CRM)."""
+    """Run discovery and return its summary (types, counts and shares: no value from the CRM); its
+    report (``report.json``, ``report.html``) goes to the run's report folder, next to ``out_dir``'s
+    ``discovery.json`` (the columns sampled, in detail)."""
     from crm_privacy.detect.discovery import discover
+    from crm_privacy.report.publish import publish
 
     loaded = load_policy(policy)
     params = {"sample_rows": sample_rows, "model": model}
@@ -51,7 +58,19 @@ def run_discovery(
     try:
         report = discover(crm, loaded.policy.declared_columns(), sample_rows=sample_rows, model=model)
     except Exception as exc:
-        ledger.finish_run(run_id, status="failed", summary={}, error=error_text(exc))
+        failed = {
+            "run_id": run_id,
+            "as_of": as_of.isoformat(),
+            "policy_version": loaded.policy.version,
+            "status": "failed",
+            "dry_run": False,
+            "error": {"step": "discover", "type": type(exc).__name__, "message": error_text(exc)},
+        }
+        ledger.finish_run(run_id, status="failed", summary=failed, error=error_text(exc))
+        try:
+            publish(failed, job=JOB, dag_id=dag_id, ledger=ledger, loaded=loaded)
+        except Exception as report_error:  # the discovery's own error is the news
+            log.error("the run's report could not be written: %s", type(report_error).__name__)
         raise
     data = report.to_dict()
     summary: dict[str, Any] = {
@@ -71,4 +90,12 @@ def run_discovery(
         )
         summary["report_path"] = str(out_dir / "discovery.json")
     ledger.finish_run(run_id, status="succeeded", summary=summary)
+    published = publish(
+        {**summary, "status": "succeeded", "dry_run": False},
+        job=JOB,
+        dag_id=dag_id,
+        ledger=ledger,
+        loaded=loaded,
+    )
+    summary["report"] = str(published.html_path)
     return summary

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from crm_privacy.dagrun.task import airflow_task
-from crm_privacy.dagrun.workdir import safe_name
+from crm_privacy.dagrun.workdir import run_reports_dir
 from crm_privacy.errors import CrmPrivacyError
-from crm_privacy.sweep.tasks import check_connections, reports_root
+from crm_privacy.sweep.tasks import check_connections
 
 log = logging.getLogger("crm_privacy.discovery")
 
@@ -32,6 +32,7 @@ def discover(
     logical_date: dt.datetime | None,
     conf: Mapping[str, Any] | None = None,
     valid_keys: Iterable[str] | None = None,
+    dag_id: str = "crm_pii_discovery",
 ) -> dict[str, Any]:
     from crm_privacy.crm.engine import engine_from_airflow
     from crm_privacy.dagrun.conf import check_conf_keys
@@ -57,7 +58,8 @@ def discover(
         as_of=(logical_date or dt.datetime.now(dt.UTC)).date(),
         sample_rows=int(params["sample_rows"]),
         model=params["model"],
-        out_dir=reports_root() / "discovery" / safe_name(run_id),
+        out_dir=run_reports_dir(run_id, "pii_discovery"),
+        dag_id=dag_id,
     )
     # XCom gets the verdict and the path; the findings (types and counts only) are in the report
     return {
@@ -65,6 +67,7 @@ def discover(
         "undeclared_columns": [f"{f['table']}.{f['column']}" for f in summary["undeclared"]],
         "missing_declared": list(summary["missing_declared"]),
         "report_path": summary["report_path"],
+        "report": summary["report"],
     }
 
 
@@ -74,7 +77,7 @@ def compliance(found: Mapping[str, Any] | None) -> str:
     (never a value) and the report."""
     if not found:
         raise CrmPrivacyError("no discovery result: the discover task failed (see its log)")
-    report = found.get("report_path")
+    report = found.get("report") or found.get("report_path")
     undeclared = list(found.get("undeclared_columns") or [])
     missing = list(found.get("missing_declared") or [])
     if found.get("compliant") and not undeclared and not missing:

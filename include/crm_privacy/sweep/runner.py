@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import tempfile
 import uuid
 from pathlib import Path
@@ -18,6 +19,7 @@ from crm_privacy.policy.model import check_max_share
 from crm_privacy.rules.calendar import check_run_date
 from crm_privacy.sweep.explain import nothing_due
 from crm_privacy.sweep.job import (
+    JOB,
     apply_step,
     batches,
     finish_step,
@@ -28,6 +30,8 @@ from crm_privacy.sweep.job import (
 )
 from crm_privacy.sweep.validation import NOT_RUN, gate_step, orphans_before, summary_fields
 from crm_privacy.transform.keys import KeyRing
+
+log = logging.getLogger("crm_privacy.sweep")
 
 
 def cli_run_id() -> str:
@@ -77,6 +81,7 @@ def run_sweep(
                 rows_affected=0, tables_affected={}, check="not run", validation=NOT_RUN, status="planned"
             )
             finish_step(ctx, summary, status="planned", dry_run=True)
+            _report(ctx, summary)
             return summary
         if verdict["verdict"] == "refused":
             raise GuardRefused(verdict["reason"])
@@ -87,7 +92,7 @@ def run_sweep(
             apply_step(ctx, plan, b["rule_id"], b["batch_no"], keyring, b["kind"]) for b in batches(ctx, plan)
         ]
         affected = totals(changes)
-        gate, left = gate_step(ctx, plan, affected, run_reports_dir(run_id) / "data_docs", before)
+        gate, left = gate_step(ctx, plan, affected, run_reports_dir(run_id, JOB) / "data_docs", before)
         summary.update(
             rows_affected=sum(affected.values()), tables_affected=affected, **summary_fields(gate, left)
         )
@@ -95,14 +100,35 @@ def run_sweep(
         if not gate.passed:
             summary["error"] = {"step": "check", "message": gate.message()}
         finish_step(ctx, summary, status=summary["status"], error=None if gate.passed else gate.message())
+        _report(ctx, summary)
         return summary
     except GuardRefused as exc:
         summary.update(status="refused", error=str(exc), rows_affected=0, tables_affected={})
         finish_step(ctx, summary, status="refused", error=str(exc))
+        _report(ctx, summary, strict=False)
         raise
     except Exception as exc:
+        summary.update(status="failed", error={"step": "sweep", "message": error_text(exc, ctx.names)})
         finish_step(ctx, summary, status="failed", error=error_text(exc, ctx.names))
+        _report(ctx, summary, strict=False)
         raise
     finally:
         ctx.lock.close()  # a run that could not finish keeps its row: the next sweep finds it dead at once
         crm.dispose()
+
+
+def _report(ctx: Any, summary: dict[str, Any], *, strict: bool = True) -> None:
+    """The run's report (``crm_privacy.report.publish``); its path goes into the summary. ``strict``:
+    a report that cannot be written is an error; otherwise (the run failed already) it is logged."""
+    from crm_privacy.report.publish import publish
+
+    try:
+        published = publish(summary, job=JOB, dag_id=None, ledger=ctx.ledger, loaded=ctx.loaded)
+    except Exception as exc:
+        if strict:
+            raise CrmPrivacyError(
+                f"the run's report could not be written: {type(exc).__name__}: {str(exc)[:200]}"
+            ) from None
+        log.error("the run's report could not be written: %s", type(exc).__name__)
+        return
+    summary["report"] = str(published.html_path)

@@ -27,6 +27,7 @@ from crm_privacy.dagrun.workdir import (
 from crm_privacy.errors import CrmPrivacyError, GuardRefused, UsageError, ValidationFailed
 from crm_privacy.failures import Failure, failure
 from crm_privacy.rules.planner import Plan
+from crm_privacy.sweep.job import JOB as SWEEP_JOB
 
 __all__ = [
     "ERROR_KEY",
@@ -270,7 +271,7 @@ def check(conf: dict[str, Any], planned: dict[str, Any], changes: list[dict[str,
         return {"rows_affected": 0, "tables_affected": {}, "check": "not run", "validation": NOT_RUN}
     affected = totals(list(changes))
     ctx = _context(conf)
-    docs = run_reports_dir(conf["run_id"]) / "data_docs"
+    docs = run_reports_dir(conf["run_id"], SWEEP_JOB) / "data_docs"
     gate, left = gate_step(
         ctx, Plan.load(Path(planned["plan_path"])), affected, docs, planned.get("orphans_before")
     )
@@ -301,6 +302,7 @@ def finish_from_xcom(ti: Any, run_id: str) -> str:
         run_id=run_id,
         guard=ti.xcom_pull(task_ids="guard", key=GUARD_KEY),
         errors=errors,
+        dag_id=getattr(ti, "dag_id", None),
     )
 
 
@@ -314,10 +316,12 @@ def finish(
     run_id: str | None = None,
     guard: dict[str, Any] | None = None,
     errors: Iterable[Failure] = (),
+    dag_id: str | None = None,
 ) -> str:
-    """Write the run summary (JSON, counts only), close the run in the ledger, release the lock, and
-    remove the run's work directory when the run ended well. Never fails for a missing upstream
-    value: a step that failed leaves its value missing and its cause in ``errors``."""
+    """Write the run summary (JSON, counts only), close the run in the ledger, release the lock,
+    publish the run's report (``report.json``, ``report.html``, the index, the register, the e-mail to
+    the DPO), and remove the run's work directory when the run ended well. Never fails for a missing
+    upstream value: a step that failed leaves its value missing and its cause in ``errors``."""
     from crm_privacy.sweep.job import finish_step
 
     run_id = run_id or (conf or {}).get("run_id") or "unknown-run"
@@ -333,10 +337,11 @@ def finish(
     dry_run = bool(conf and conf.get("dry_run"))
     status = "failed" if failures else ("planned" if dry_run else "succeeded")
     summary = _summary(run_id, conf, planned, checked, guard, failures, status)
-    path = reports_root() / safe_name(run_id) / "summary.json"
+    path = run_reports_dir(run_id, SWEEP_JOB) / "summary.json"
     if conf is None:  # configure failed: no connection, no policy to use
         summary["ledger"] = "not updated: the run's conf was refused"
         _write(path, summary)
+        _publish_best_effort(summary, dag_id, None)
         return str(path)
     try:
         ctx = _context(conf)
@@ -356,15 +361,50 @@ def finish(
             else f"not updated: {found.type}: {found.message}"
         )
         _write(path, summary)
+        _publish_best_effort(summary, dag_id, conf)
         if failures and found.permanent:  # the run failed already, most likely for the same reason
             log.error("the ledger could not be updated: %s: %s", found.type, found.message)
             return str(path)
         raise
     _write(path, summary)
     _log_outcome(summary, failures)
+    _publish(summary, dag_id, ctx.ledger, ctx.loaded)
     if summary["status"] in ("succeeded", "planned"):
         _clean_workdirs(run_id)
     return str(path)
+
+
+def _publish(summary: Mapping[str, Any], dag_id: str | None, ledger: Any, loaded: Any) -> None:
+    """The run's report, index, register and e-mail (``crm_privacy.report.publish``). A report that
+    cannot be written fails ``finish`` (so the run), after the ledger has recorded the run."""
+    from crm_privacy.report.publish import publish
+
+    try:
+        publish(summary, job=SWEEP_JOB, dag_id=dag_id, ledger=ledger, loaded=loaded)
+    except OSError as exc:
+        raise CrmPrivacyError(
+            f"the run's report could not be written under {reports_root()}: {exc.strerror or type(exc).__name__}"
+        ) from None
+
+
+def _publish_best_effort(
+    summary: Mapping[str, Any], dag_id: str | None, conf: Mapping[str, Any] | None
+) -> None:
+    """A report for a run whose context could not be built: with the policy if it loads, without the
+    ledger (its record, if any, was written just before). Never raises: the run's failure is the news."""
+    from crm_privacy.policy.loader import load_policy
+    from crm_privacy.report.publish import publish
+
+    loaded = None
+    if conf is not None:
+        try:
+            loaded = load_policy(conf["policy"])
+        except Exception:  # the broken policy is the run's error, already in the summary
+            loaded = None
+    try:
+        publish(summary, job=SWEEP_JOB, dag_id=dag_id, ledger=None, loaded=loaded)
+    except Exception as exc:
+        log.error("the run's report could not be written: %s: %s", type(exc).__name__, str(exc)[:200])
 
 
 def _record_in_ledger_only(

@@ -43,6 +43,7 @@ def _run(args: Any) -> int:
     from crm_privacy.ledger import Ledger, crm_identity
     from crm_privacy.ledger.separation import refuse_same_database
     from crm_privacy.policy.loader import load_policy
+    from crm_privacy.report.publish import publish
     from crm_privacy.sweep.runner import cli_run_id
     from crm_privacy.sweep.validation import pending_notices
     from crm_privacy.validate.gate import RunEvidence, run_gate
@@ -73,7 +74,7 @@ def _run(args: Any) -> int:
             args.crm,
             args.as_of,
             evidence=evidence,
-            docs_dir=run_reports_dir(run_id) / "data_docs",
+            docs_dir=run_reports_dir(run_id, JOB) / "data_docs",
             run_name=run_id,
         )
         ledger.record_validations(run_id, gate.results)
@@ -82,11 +83,18 @@ def _run(args: Any) -> int:
         ledger.finish_run(
             run_id, status=status, summary=summary, error=None if gate.passed else gate.message()
         )
+        published = publish(
+            {**summary, "status": status, "dry_run": False, "policy_version": loaded.policy.version},
+            job=JOB,
+            dag_id=None,
+            ledger=ledger,
+            loaded=loaded,
+        )
     finally:
         crm.dispose()
         ledger.close()
     if args.json:
-        json.dump({**summary, "status": status}, sys.stdout, ensure_ascii=False)
+        json.dump({**summary, "status": status, "report": str(published.html_path)}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(f"validate {run_id} as of {args.as_of}: {'passed' if gate.passed else 'FAILED'}")
@@ -95,4 +103,5 @@ def _run(args: Any) -> int:
             print("  " + gate.message().replace("\n", "\n  "))
         if gate.data_docs:
             print(f"  Data Docs: {gate.data_docs}")
+        print(f"  report: {published.html_path}")
     return 0 if gate.passed else 1
