@@ -64,6 +64,8 @@ SHARED_SETTINGS = (
     "AIRFLOW_CONN_CRM_DEMO",
     "AIRFLOW_CONN_CRM_PRIVACY_LEDGER",
     "AIRFLOW_VAR_CRM_PRIVACY_HMAC_KEY",
+    "AIRFLOW_CONN_CRM_PRIVACY_SMTP",
+    "AIRFLOW_VAR_CRM_PRIVACY_DPO_EMAILS",
 )
 # Settings holding a secret: compose must refuse to start when the .env value is missing or empty.
 SECRET_SETTINGS = (
@@ -402,8 +404,87 @@ def test_ledger_and_crm_are_separate_servers() -> None:
         json.loads(interpolated(env_of(COMMON)[c]))["host"]
         for c in SHARED_SETTINGS
         if c.startswith("AIRFLOW_CONN_")
+        and json.loads(interpolated(env_of(COMMON)[c]))["conn_type"] == "postgres"
     }
     assert len(hosts) == 2
+
+
+# --- the DPO's run reports: by e-mail, caught by Mailpit (docs/email.md) ---------------------------
+
+
+def test_mailpit_image_is_pinned_to_a_version() -> None:
+    assert re.fullmatch(r"axllent/mailpit:v\d+\.\d+\.\d+", SERVICES["mailpit"]["image"])
+
+
+def _report_smtp_settings(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> Any:
+    """What crm_privacy.report.mail makes of the compose file's report connection, with ``env`` as .env."""
+    from crm_privacy.report.mail import smtp_settings
+
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_CRM_PRIVACY_SMTP", interpolate(env_of(COMMON)["AIRFLOW_CONN_CRM_PRIVACY_SMTP"], env)
+    )
+    return smtp_settings()
+
+
+def test_report_connection_sends_to_mailpit_as_the_mail_code_reads_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = _report_smtp_settings(monkeypatch, ENV_EXAMPLE_VALUES)
+    assert settings is not None
+    # Mailpit's SMTP port inside the compose network, plain SMTP (Mailpit has no TLS nor login here).
+    assert (settings.host, settings.port, settings.security, settings.login) == (
+        "mailpit",
+        1025,
+        "none",
+        None,
+    )
+    assert settings.host in SERVICES and settings.port in published("mailpit")
+    assert settings.sender == ENV_EXAMPLE_VALUES["CRM_PRIVACY_MAIL_FROM"]
+
+
+def test_report_sender_is_the_sender_of_airflow_own_mails() -> None:
+    report_conn, smtp_default = (
+        env_of(COMMON)[c] for c in ("AIRFLOW_CONN_CRM_PRIVACY_SMTP", "AIRFLOW_CONN_SMTP_DEFAULT")
+    )
+    sender = env_of(COMMON)["AIRFLOW__SMTP__SMTP_MAIL_FROM"]
+    assert (
+        json.loads(report_conn)["extra"]["from_email"]
+        == sender
+        == json.loads(smtp_default)["extra"]["from_email"]
+    )
+    assert json.loads(report_conn)["conn_type"] == "smtp"
+
+
+def test_report_sender_defaults_when_env_leaves_it_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    env = {k: v for k, v in ENV_EXAMPLE_VALUES.items() if k != "CRM_PRIVACY_MAIL_FROM"}
+    settings = _report_smtp_settings(monkeypatch, env)
+    assert settings is not None and settings.sender == "crm-privacy@example.org"
+
+
+@pytest.mark.parametrize(
+    ("dpo_emails", "expected"),
+    [
+        (None, ["dpo@example.org"]),
+        ("dpo@corp.example; adjoint@corp.example", ["dpo@corp.example", "adjoint@corp.example"]),
+        ("", []),
+    ],
+    ids=["unset-example-address", "env-list", "empty-means-the-policy-recipients"],
+)
+def test_dpo_recipient_variable_comes_from_env(dpo_emails: str | None, expected: list[str]) -> None:
+    from crm_privacy.report.mail import parse_addresses
+
+    env = {k: v for k, v in ENV_EXAMPLE_VALUES.items() if k != "CRM_PRIVACY_DPO_EMAILS"}
+    if dpo_emails is not None:
+        env["CRM_PRIVACY_DPO_EMAILS"] = dpo_emails
+    value = interpolate(env_of(COMMON)["AIRFLOW_VAR_CRM_PRIVACY_DPO_EMAILS"], env)
+    # An empty variable is no list: crm_privacy.report.mail.recipients() falls back to the policy's.
+    assert parse_addresses(value) == expected
+
+
+def test_env_example_names_a_dpo_address() -> None:
+    from crm_privacy.report.mail import parse_addresses
+
+    assert parse_addresses(ENV_EXAMPLE_VALUES["CRM_PRIVACY_DPO_EMAILS"]) == ["dpo@example.org"]
 
 
 def test_metadata_db_url_matches_the_postgres_service() -> None:
