@@ -327,14 +327,30 @@ def test_without_recipient_nothing_is_sent(
     assert [(r.levelname, r.getMessage()) for r in mail_logs(caplog)] == [("WARNING", outcome)]
 
 
-def test_a_connection_without_sender_is_reported_not_raised(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        (
+            {"extra": {"from_email": "", "disable_ssl": True, "disable_tls": True}},
+            "sans expéditeur (extra from_email)",
+        ),
+        ({"host": ""}, "sans hôte"),
+        (
+            {"extra": {"from_email": SENDER, "timeout": "soon"}},
+            ": extra timeout n'est pas un nombre de secondes",
+        ),
+    ],
+    ids=["no-sender", "no-host", "bad-timeout"],
+)
+def test_an_unusable_connection_is_reported_not_raised(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, changes: dict[str, Any], problem: str
 ) -> None:
-    set_connection(monkeypatch, free_port(), from_email="")
+    conn = {"conn_type": "smtp", "host": "127.0.0.1", "port": free_port(), "extra": {"from_email": SENDER}}
+    monkeypatch.setenv("AIRFLOW_CONN_CRM_PRIVACY_SMTP", json.dumps(conn | changes))
     caplog.set_level(logging.INFO, logger="crm_privacy")
     outcome = deliver(REPORT, HTML, policy_recipients=POLICY_DPO)
-    assert outcome == "pas d'envoi : connection 'crm_privacy_smtp' names no sender (extra from_email)"
-    assert [r.levelname for r in mail_logs(caplog)] == ["WARNING"]
+    assert outcome == f"pas d'envoi : connexion crm_privacy_smtp {problem}"
+    assert [(r.levelname, r.getMessage()) for r in mail_logs(caplog)] == [("WARNING", outcome)]
 
 
 def assert_logs_hold_no_address_nor_body(caplog: pytest.LogCaptureFixture) -> None:

@@ -57,7 +57,8 @@ def _flag(value: Any) -> bool:
 
 def smtp_settings(conn_id: str = CONN_ID) -> SmtpSettings | None:
     """The SMTP connection ``conn_id`` (task, CLI through ``AIRFLOW_CONN_<ID>``, or a secrets backend),
-    None when it is not defined. Like the SMTP provider: SSL unless ``disable_ssl``, then STARTTLS
+    None when it is not defined; UsageError (in French, it ends in deliver's outcome) when it cannot
+    be used. Like the SMTP provider: SSL unless ``disable_ssl``, then STARTTLS
     unless ``disable_tls``; the sender is ``from_email``, else a login that is an address."""
     from airflow.sdk import Connection
     from airflow.sdk.exceptions import AirflowNotFoundException
@@ -72,13 +73,13 @@ def smtp_settings(conn_id: str = CONN_ID) -> SmtpSettings | None:
         security = "none" if _flag(extra.get("disable_tls")) else "starttls"
     sender = str(extra.get("from_email") or (conn.login if "@" in (conn.login or "") else ""))
     if not conn.host:
-        raise UsageError(f"connection {conn_id!r} has no host")
+        raise UsageError(f"connexion {conn_id} sans hôte")
     if not sender:
-        raise UsageError(f"connection {conn_id!r} names no sender (extra from_email)")
+        raise UsageError(f"connexion {conn_id} sans expéditeur (extra from_email)")
     try:
         timeout = float(extra.get("timeout", 30))
     except (TypeError, ValueError):
-        raise UsageError(f"connection {conn_id!r}: extra timeout is not a number of seconds") from None
+        raise UsageError(f"connexion {conn_id} : extra timeout n'est pas un nombre de secondes") from None
     return SmtpSettings(
         host=conn.host,
         port=int(conn.port or _DEFAULT_PORT[security]),
