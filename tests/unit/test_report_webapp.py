@@ -78,6 +78,8 @@ def base(tmp_path: Path) -> Path:
     (docs / "static" / "fonts").mkdir(parents=True)
     (docs / "static" / "fonts" / "HKGrotesk-Bold.otf").write_bytes(b"OTTO\0\1")
     write(docs / VALIDATION, "<h1>contacts</h1>")
+    (docs / "validations" / "leak").mkdir()
+    (docs / "validations" / "leak" / "out.html").symlink_to(tmp_path / "outside" / "index.html")
     write(docs / "notes.py", "print('not a report file')")
     write(docs / ".hidden.html", SECRET)
     (docs / "escape.html").symlink_to(tmp_path / "secret.txt")
@@ -141,7 +143,7 @@ def test_the_list_shows_each_run_in_french_with_its_links(client: TestClient) ->
         assert f">{verdict}</span>" in page, verdict
     assert "simulation" in page
     assert f'href="/runs/{RUN}/report.html"' in page
-    assert f'href="/runs/{RUN}/data_docs/index.html"' in page
+    assert f'href="/runs/{RUN}/data_docs/"' in page  # the list of its validation pages
     assert f'href="/runs/{RUN}/report.json"' in page
     assert page.count("Data Docs</a>") == 1  # only the run that has them
     assert page.index(RUN) < page.index(DRY) < page.index(DISCOVERY)  # the index's order (newest first)
@@ -212,6 +214,18 @@ def test_run_files_are_served_with_their_type_and_policy(
     assert resp.headers["x-content-type-options"] == "nosniff"
 
 
+def test_the_data_docs_list_links_each_validation_page(client: TestClient) -> None:
+    """GX's home page lists validations with CDN scripts the policy refuses: our list does it without."""
+    import re
+
+    resp = client.get(f"/runs/{RUN}/data_docs/")
+    assert resp.status_code == 200
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', resp.text)
+    assert [name for _, name in links] == ["contacts", "page d'accueil des Data Docs"]
+    assert client.get(links[0][0]).text == "<h1>contacts</h1>"
+    assert "leak" not in resp.text
+
+
 def test_a_report_may_not_run_scripts_nor_fetch_anything(client: TestClient) -> None:
     csp = client.get(f"/runs/{RUN}/report.html").headers["content-security-policy"]
     assert "script-src" not in csp and "default-src 'none'" in csp and "http" not in csp
@@ -235,7 +249,7 @@ def test_a_report_may_not_run_scripts_nor_fetch_anything(client: TestClient) -> 
         f"/runs/{RUN}/data_docs/.hidden.html",
         f"/runs/{RUN}/data_docs/notes.py",
         f"/runs/{RUN}/data_docs/static",
-        f"/runs/{RUN}/data_docs/",
+        f"/runs/{DRY}/data_docs/",
         f"/runs/{RUN}/summary.json",
         "/runs/retention_sweep/.hidden/report.html",
         "/runs/retention_sweep/x%00/report.html",
@@ -259,7 +273,7 @@ def test_a_report_may_not_run_scripts_nor_fetch_anything(client: TestClient) -> 
         "hidden-file",
         "unknown-type",
         "directory",
-        "empty-path",
+        "symlinked-data-docs-list",
         "not-a-report-file",
         "hidden-run-dir",
         "nul-byte",
@@ -307,7 +321,7 @@ def test_every_route_depends_on_airflow_requires_authenticated(base: Path) -> No
 
     assert webapp.AUTHENTICATED.__qualname__.startswith("requires_authenticated.")
     routes = [r for r in webapp.create_app(base).routes if isinstance(r, APIRoute)]
-    assert len(routes) == 6
+    assert len(routes) == 7
     for route in routes:
         calls = [d.call for d in route.dependant.dependencies]
         assert webapp.AUTHENTICATED in calls, route.path

@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from airflow.api_fastapi.core_api.security import requires_authenticated
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -96,6 +97,14 @@ def create_app(reports_dir: Path | None = None) -> FastAPI:
             raise HTTPException(404)
         return _serve(base(), [job, run_dir, name], REPORT_CSP)
 
+    @app.get("/runs/{job}/{run_dir}/data_docs/", response_class=HTMLResponse)
+    def data_docs_home(request: Request, job: str, run_dir: str) -> HTMLResponse:
+        root = request.scope.get("root_path", "").rstrip("/")
+        here = f"{root}/runs/{job}/{run_dir}/{layout.DATA_DOCS}"
+        pages = [(name, f"{here}/{quote(rel)}") for name, rel in _validation_pages(base(), job, run_dir)]
+        page = _page(_DATA_DOCS_PAGE, run_dir=run_dir, home=f"{here}/index.html", pages=pages)
+        return HTMLResponse(page, headers=_headers(REPORT_CSP))
+
     @app.get("/runs/{job}/{run_dir}/data_docs/{path:path}")
     def data_docs(job: str, run_dir: str, path: str) -> FileResponse:
         return _serve(base(), [job, run_dir, layout.DATA_DOCS, *path.split("/")], DATA_DOCS_CSP)
@@ -117,16 +126,35 @@ def create_app(reports_dir: Path | None = None) -> FastAPI:
 
 
 def _serve(base: Path, parts: list[str], csp: str) -> FileResponse:
-    """The file at ``base/parts`` if every part is a plain name and it resolves inside ``base``."""
+    path = _resolve(base, parts)
+    return FileResponse(path, media_type=CONTENT_TYPES[path.suffix.lower()], headers=_headers(csp))
+
+
+def _resolve(base: Path, parts: list[str]) -> Path:
+    """The file at ``base/parts`` if every part is a plain name, its type is known and it resolves
+    inside ``base``; else 404."""
     # the first two parts are a job and a run directory, or 'register' and one of its two files
     if not all(map(layout.valid_segment, parts[:2])) or not all(map(_plain, parts)):
         raise HTTPException(404)
     root = base.resolve()
     path = root.joinpath(*parts).resolve()  # follows symlinks: one pointing out lands outside root
-    content_type = CONTENT_TYPES.get(path.suffix.lower())
-    if content_type is None or not path.is_relative_to(root) or not path.is_file():
+    if path.suffix.lower() not in CONTENT_TYPES or not path.is_relative_to(root) or not path.is_file():
         raise HTTPException(404)
-    return FileResponse(path, media_type=content_type, headers=_headers(csp))
+    return path
+
+
+def _validation_pages(base: Path, job: str, run_dir: str) -> list[tuple[str, str]]:
+    """(table, path under data_docs) of each GX validation page of a run: GX's own home page lists them
+    with scripts from public CDNs, which the Data Docs' policy refuses."""
+    _resolve(base, [job, run_dir, layout.DATA_DOCS, "index.html"])  # 404 unless built (and inside)
+    root = base.resolve()
+    docs = root / job / run_dir / layout.DATA_DOCS
+    pages = []
+    for page in sorted((docs / "validations").rglob("*.html")):
+        parts = page.relative_to(docs).parts  # validations/<suite>/<run>/<time>/<batch>.html
+        if all(map(_plain, parts)) and page.resolve().is_relative_to(root):
+            pages.append((parts[1], "/".join(parts)))
+    return pages
 
 
 def _plain(part: str) -> bool:
@@ -189,7 +217,8 @@ def _row(run: dict[str, Any], root: str) -> _Row:
         findings=run.get("findings"),
         report_html=link("report_html"),
         report_json=link("report_json"),
-        data_docs=link("data_docs"),
+        # the run's list of validation pages (data_docs/), rather than GX's home page
+        data_docs=docs.rsplit("/", 1)[0] + "/" if (docs := link("data_docs")) else None,
     )
 
 
@@ -251,5 +280,24 @@ _NO_REGISTER_PAGE = """{% extends "_base.html.j2" %}
 <div class="decision">Le registre des traitements (article 30) n'a pas encore été produit. Pour le
 produire : <code>crm-privacy register --policy P</code> (P : le fichier de la politique, par exemple
 <code>include/policies/demo_crm.yaml</code>).</div>
+{% endblock %}
+"""
+
+_DATA_DOCS_PAGE = """{% extends "_base.html.j2" %}
+{% block title %}RGPD · Data Docs{% endblock %}
+{% block body %}
+<h1>Data Docs</h1>
+<p class="sub">Résultats de validation Great Expectations de l'exécution {{ run_dir }}, une page par
+table.</p>
+{% if pages %}
+<ul>
+{% for name, href in pages %}<li><a href="{{ href }}">{{ name }}</a></li>
+{% endfor %}
+</ul>
+{% else %}
+<p class="muted">Aucune page de validation.</p>
+{% endif %}
+<p class="muted">La <a href="{{ home }}">page d'accueil des Data Docs</a> remplit ses tableaux avec des
+scripts publics (CDN) que ces pages n'autorisent pas : les pages de validation se lisent sans eux.</p>
 {% endblock %}
 """
