@@ -7,6 +7,7 @@ inside the function that runs the command, so ``crm-privacy --help`` stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _logs_to_stderr()
     try:
         code: int = args.func(args)
     except CrmPrivacyError as exc:
@@ -61,6 +63,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_gone()
     return code
+
+
+def _logs_to_stderr() -> None:
+    """Logs go to stderr, stdout is the command's output (``--json`` is read by machines).
+
+    Airflow, once imported (a run's report reads its SMTP connection and object storage through it),
+    points the root logger at the stdout of the moment: let it configure itself now, onto stderr."""
+    with contextlib.redirect_stdout(sys.stderr):
+        import airflow.sdk  # noqa: F401
 
 
 def _reader_gone() -> int:

@@ -223,9 +223,52 @@ def files_text(root: Path) -> dict[Path, str]:
     }
 
 
-def test_failed_gate_leaks_no_canary(demo: dict[str, Any]) -> None:
+class Mailbox:
+    """A real SMTP server's inbox (aiosmtpd): every message the runs send to the DPO."""
+
+    def __init__(self) -> None:
+        self.messages: list[bytes] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append(bytes(envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_demo(demo: dict[str, Any]) -> Any:
+    """The demo's Airflow with an SMTP connection to a real server started here, and a DPO address."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    conn = {
+        "conn_type": "smtp",
+        "host": "127.0.0.1",
+        "port": port,
+        "extra": {"from_email": "crm-privacy@example.net", "disable_tls": True, "disable_ssl": True},
+    }
+    env = {
+        **demo["env"],
+        "AIRFLOW_CONN_CRM_PRIVACY_SMTP": json.dumps(conn),
+        "AIRFLOW_VAR_CRM_PRIVACY_DPO_EMAILS": "dpo@example.net",
+    }
+    yield {**demo, "env": env}, mailbox
+    controller.stop()
+
+
+def test_failed_gate_leaks_no_canary(smtp_demo: Any) -> None:
+    import email
+    from email.header import decode_header, make_header
+
     from crm_privacy.dagrun.workdir import safe_name
 
+    demo, mailbox = smtp_demo
     home, crm, ledger = Path(demo["home"]), Path(demo["crm"]), Path(demo["ledger"])
     airflow_db = home / "airflow.db"
 
@@ -278,6 +321,27 @@ def test_failed_gate_leaks_no_canary(demo: dict[str, Any]) -> None:
         page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", report_files[pages[0]])))
         assert "Status: Failed" in page, (table, page[:3000])
     docs_text = "".join(report_files.values())
+    # the DPO's report says the validation failed, names the failed checks and the decision to take
+    report = json.loads(report_files[reports / "report.json"])
+    assert report["status"] == "failed" and report["validation"]["passed"] is False, report["validation"]
+    assert {f["name"] for f in report["validation"]["failed"]} >= set(EXPECTED_FAILED)
+    assert any(d["code"] == "validation_failed" for d in report["decisions"]), report["decisions"]
+    page = html.unescape(re.sub(r"<[^>]+>", " ", report_files[reports / "report.html"]))
+    assert "Contrôle en échec" in page and "échouée" in page, page[:3000]
+    index = json.loads((home / "reports" / "index.json").read_text(encoding="utf-8"))
+    assert index["runs"][0]["run_id"] == run_id and index["runs"][0]["validation_passed"] is False
+    for path, text in files_text(home / "reports").items():  # the index and the register too
+        assert_clean(f"the reports base ({path})", text)
+    # the e-mails to the DPO (one per sweep), as the SMTP server received them, attachment included
+    assert len(mailbox.messages) == 2, len(mailbox.messages)
+    last = email.message_from_bytes(mailbox.messages[-1])
+    assert "ÉCHEC" in str(make_header(decode_header(last["Subject"]))), last["Subject"]
+    for raw in mailbox.messages:
+        message = email.message_from_bytes(raw)
+        for part in message.walk():
+            payload = part.get_payload(decode=True)
+            if payload:
+                assert_clean(f"an e-mail to the DPO ({part.get_content_type()})", payload.decode("utf-8"))
     assert "texte expurgé (body) : aucun motif « NIR » restant" in docs_text
     for path, text in report_files.items():
         assert_clean(f"the run's reports ({path})", text)

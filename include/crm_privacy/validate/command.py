@@ -94,7 +94,9 @@ def _run(args: Any) -> int:
         crm.dispose()
         ledger.close()
     if args.json:
-        json.dump({**summary, "status": status, "report": str(published.html_path)}, sys.stdout, ensure_ascii=False)
+        json.dump(
+            {**summary, "status": status, "report": str(published.html_path)}, sys.stdout, ensure_ascii=False
+        )
         sys.stdout.write("\n")
     else:
         print(f"validate {run_id} as of {args.as_of}: {'passed' if gate.passed else 'FAILED'}")
