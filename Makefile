@@ -43,7 +43,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 ## demo-data: (re)generate the demo CRM in SQLite under .demo/
 demo-data: install
 	@mkdir -p .demo
-	@rm -f .demo/ledger.db
+	@rm -rf .demo/ledger.db .demo/reports
 	$(BIN)/crm-privacy demo-db --url sqlite:///.demo/crm.db --contacts $(DEMO_CONTACTS) --seed 42 --as-of $(DEMO_DATE) --replace
 
 ## test: the whole suite (unit, integration on SQLite/PostgreSQL/MariaDB when configured, DAG runs)

@@ -6,6 +6,7 @@ no font, script or image is fetched from anywhere.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import Any
 
@@ -22,6 +23,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["thousands"] = thousands
+    env.filters["when"] = when
     return env
 
 
@@ -36,3 +38,17 @@ def thousands(value: Any, lang: str = "fr") -> str:
         return "" if value is None else str(value)
     text = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
     return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def when(value: Any) -> str:
+    """An ISO date-time as '2026-12-01 23:58 UTC' (UTC times only; anything else as given, or '—')."""
+    if not value:
+        return "—"
+    text = str(value)
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.utcoffset() != dt.timedelta(0):
+        return text
+    return f"{moment:%Y-%m-%d %H:%M} UTC"
