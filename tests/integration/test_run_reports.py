@@ -122,6 +122,14 @@ def test_a_real_sweep_reports_what_it_did(env: dict[str, Path], capsys: pytest.C
     assert hold["rows_archived"] == sum(
         v for (rule, t, a), v in printed.items() if t == "invoices" and a == "archive"
     )
+    # what the archive keeps after the run, and when it will be purged: as the CRM says
+    with sqlite3.connect(env["crm"]) as conn:
+        kept, first, last = conn.execute(
+            "SELECT count(*), min(purge_after), max(purge_after) FROM invoices_archive WHERE purge_after > ?",
+            (AS_OF,),
+        ).fetchone()
+    assert kept > 0 and hold["archive_rows_kept"] == kept
+    assert (hold["next_purge"], hold["last_purge"]) == (first[:10], last[:10])
     # validation: the gate's verdict and its Data Docs next to the report
     assert report["validation"]["passed"] is True and report["validation"]["expectations"] > 10
     assert report["validation"]["data_docs"] == "data_docs/index.html"
@@ -135,6 +143,7 @@ def test_a_real_sweep_reports_what_it_did(env: dict[str, Path], capsys: pytest.C
     assert "Rapport d'exécution" in words and "réussi" in words and "Validation — réussie" in words
     assert french(summary["rows_affected"]) in words
     assert "Intérêt légitime (art. 6(1)(f))" in words and "C. com. L123-22" in words
+    assert f"prochaine purge : {first[:10]}" in words
     for decision in report["decisions"]:
         assert decision["text"] in words
     assert page.count("<svg") >= 1  # the chart of rows by rule and action

@@ -151,3 +151,40 @@ def purge_batch(
         if seal is not None:
             seal(conn, {archive_name: len(keys)})
     return archive_name, len(keys)
+
+
+def archive_outlook(binding: Binding, as_of: dt.date) -> list[dict[str, Any]]:
+    """Per archive table: rows kept after ``as_of`` and their purge dates (the earliest and the last),
+    for the DPO's report. Counts and dates only."""
+    from sqlalchemy import func
+
+    out = []
+    with binding.engine.connect() as conn:
+        for name, tp in binding.policy.tables.items():
+            if tp.archive is None or not binding.engine.dialect.has_table(conn, tp.archive.table):
+                continue
+            table = archive_table(binding, name)
+            kept = table.c.purge_after > as_of
+            rows, first, last = conn.execute(
+                select(func.count(), func.min(table.c.purge_after), func.max(table.c.purge_after)).where(kept)
+            ).one()
+            out.append(
+                {
+                    "table": name,
+                    "archive_table": tp.archive.table,
+                    "rows_kept": int(rows or 0),
+                    "next_purge": _day(first),
+                    "last_purge": _day(last),
+                }
+            )
+    return out
+
+
+def _day(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)[:10]

@@ -73,7 +73,7 @@ def build_report(
         },
         "totals": _totals(summary, rules, status, dry_run),
         "rules": rules,
-        "holds": _holds(policy, rules, lang),
+        "holds": _holds(policy, rules, summary.get("archive") or []),
         "guard": dict(summary.get("guard") or {}) or None,
         "validation": validation,
         "discovery": discovery,
@@ -138,9 +138,14 @@ def _totals(
     }
 
 
-def _holds(policy: Policy | None, rules: list[dict[str, Any]], lang: Lang) -> list[dict[str, Any]]:
+def _holds(
+    policy: Policy | None, rules: list[dict[str, Any]], outlook: Sequence[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each held table: its legal ground and period, what this run archived or purged, and (real
+    runs) what the archive keeps afterwards with its next and last purge dates."""
     if policy is None:
         return []
+    kept = {str(o.get("table")): o for o in outlook}
     out = []
     for name, table in policy.tables.items():
         if table.hold is None:
@@ -161,6 +166,9 @@ def _holds(policy: Policy | None, rules: list[dict[str, Any]], lang: Lang) -> li
                 "rows_archived": moved["archive"],
                 "rows_purged": moved["purge"],
                 "purge_date": f"{table.hold.starts_at} + {table.hold.period}",
+                "archive_rows_kept": kept[name]["rows_kept"] if name in kept else None,
+                "next_purge": kept[name]["next_purge"] if name in kept else None,
+                "last_purge": kept[name]["last_purge"] if name in kept else None,
             }
         )
     return out

@@ -21,6 +21,7 @@ from crm_privacy.sweep.explain import nothing_due
 from crm_privacy.sweep.job import (
     JOB,
     apply_step,
+    archive_step,
     batches,
     finish_step,
     guard_verdict,
@@ -123,6 +124,7 @@ def _report(ctx: Any, summary: dict[str, Any], *, strict: bool = True) -> None:
     from crm_privacy.report.publish import publish
 
     try:
+        summary.setdefault("archive", archive_step(ctx))
         published = publish(summary, job=JOB, dag_id=None, ledger=ctx.ledger, loaded=ctx.loaded)
     except Exception as exc:
         if strict:

@@ -368,6 +368,10 @@ def finish(
         raise
     _write(path, summary)
     _log_outcome(summary, failures)
+    if not dry_run:
+        from crm_privacy.sweep.job import archive_step
+
+        summary["archive"] = archive_step(ctx)
     _publish(summary, dag_id, ctx.ledger, ctx.loaded)
     if summary["status"] in ("succeeded", "planned"):
         _clean_workdirs(run_id)
