@@ -35,7 +35,19 @@ def test_discovery_reports_the_undeclared_column_without_values_and_fails(demo: 
         "NOT compliant: personal data in 1 column(s) the policy does not declare: companies.internal_comment"
         in log
     )
-    assert f"Report: {reports[0]}" in log
+    page = reports[0].with_name("report.html")
+    assert f"Report: {page}" in log
+    # the DPO's report: the undeclared column as a decision to take, and the run in the index
+    dpo = json.loads(reports[0].with_name("report.json").read_text(encoding="utf-8"))
+    assert dpo["job"] == "pii_discovery" and dpo["dag_id"] == "crm_pii_discovery"
+    assert [(d["code"], d["table"], d["column"]) for d in dpo["decisions"]] == [
+        ("undeclared_column", "companies", "internal_comment")
+    ]
+    assert "Colonne non déclarée contenant des données personnelles : companies.internal_comment" in (
+        page.read_text(encoding="utf-8")
+    )
+    index = json.loads((Path(str(demo["home"])) / "reports" / "index.json").read_text(encoding="utf-8"))
+    assert any(r["run_id"] == dpo["run_id"] and r["findings"] == 1 for r in index["runs"])
     report = json.loads(reports[0].read_text(encoding="utf-8"))
     undeclared = {f"{f['table']}.{f['column']}": f for f in report["undeclared"]}
     assert report["compliant"] is False
@@ -43,6 +55,6 @@ def test_discovery_reports_the_undeclared_column_without_values_and_fails(demo: 
     finding = undeclared["companies.internal_comment"]
     assert {"PERSON", "PHONE_NUMBER"} <= set(finding["entities"])
     assert 0 < finding["share_with_pii"] < 1
-    text = reports[0].read_text(encoding="utf-8")
+    text = reports[0].read_text(encoding="utf-8") + page.read_text(encoding="utf-8")
     for value in [*demo["emails"], *demo["names"]]:  # type: ignore[misc]
         assert value not in text and value not in log

@@ -77,6 +77,18 @@ def test_undeclared_column_is_reported(pii_engine: PiiEngine, crm: Engine) -> No
     assert report.missing_declared == ("companies.former_column",)
 
 
+def test_an_archive_table_not_created_yet_is_not_missing(pii_engine: PiiEngine, crm: Engine) -> None:
+    """The sweep creates the archive table the first time it archives: before that, discovery must
+    not report its declared columns as missing; once it exists, a column it lacks is."""
+    declared = {**DECLARED, "invoices_archive": {"billing_name": "identity"}}
+    report = discover(crm, declared, sample_rows=10, created_later=["invoices_archive"])
+    assert report.missing_declared == ("companies.former_column",)
+    with crm.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE invoices_archive (id INTEGER PRIMARY KEY)")
+    report = discover(crm, declared, sample_rows=10, created_later=["invoices_archive"])
+    assert report.missing_declared == ("companies.former_column", "invoices_archive.billing_name")
+
+
 def test_report_holds_no_value_from_the_database(pii_engine: PiiEngine, crm: Engine) -> None:
     dumped = json.dumps(discover(crm, DECLARED, sample_rows=50).to_dict(), ensure_ascii=False)
     for value in (

@@ -7,7 +7,7 @@ be logged, stored and shown to anyone who may see the schema.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,9 +78,12 @@ def discover(
     sample_rows: int = 500,
     seed: int = 0,
     model: str = "fr_core_news_sm",
+    created_later: Iterable[str] = (),
 ) -> DiscoveryReport:
     """Reflect the schema, sample every text column of every table, detect PII, compare with ``declared``
-    (table -> {column -> data category}, as in the policy). Names are compared case-insensitively."""
+    (table -> {column -> data category}, as in the policy). Names are compared case-insensitively.
+    Tables of ``created_later`` (archive tables, made by the first sweep that archives) are not
+    missing while they do not exist at all."""
     from crm_privacy.detect.scan import scan_texts
 
     policy = {t.lower(): {c.lower(): cat for c, cat in cols.items()} for t, cols in declared.items()}
@@ -112,5 +115,9 @@ def discover(
                     entities=dict(counts),
                 )
             )
-    missing = tuple(f"{t}.{c}" for t, cols in policy.items() for c in cols if (t, c) not in seen)
+    present = {t for t, _ in seen}
+    later = {t.lower() for t in created_later} - present
+    missing = tuple(
+        f"{t}.{c}" for t, cols in policy.items() if t not in later for c in cols if (t, c) not in seen
+    )
     return DiscoveryReport(model, sample_rows, seed, tuple(findings), missing)

@@ -56,7 +56,14 @@ def run_discovery(
         params=params,
     )
     try:
-        report = discover(crm, loaded.policy.declared_columns(), sample_rows=sample_rows, model=model)
+        archives = [t.archive.table for t in loaded.policy.tables.values() if t.archive]
+        report = discover(
+            crm,
+            loaded.policy.declared_columns(),
+            sample_rows=sample_rows,
+            model=model,
+            created_later=archives,
+        )
     except Exception as exc:
         failed = {
             "run_id": run_id,
