@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "crm_privacy.discovery.command",
     "crm_privacy.sweep.operate",
     "crm_privacy.validate.command",
+    "crm_privacy.requests.command",
     "crm_privacy.report.register_command",
 )
 

@@ -1,0 +1,255 @@
+"""Erasure (art. 17) of one located subject: every table the policy links to them, in one transaction,
+through the sweep's own steps with the widest scope (``all``): rows are deleted or anonymised as the
+policy says, rows under a legal hold are kept or moved to the archive with their legal ground and
+purge date (art. 17(3)(b)). Then the subject's identifiers are removed from the free text of other
+people's rows, and a search of every text column proves that nothing matches them any more outside
+the legal archive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+
+from crm_privacy.crm.binding import Binding
+from crm_privacy.policy.model import RuleScope
+from crm_privacy.requests.locate import _digits
+from crm_privacy.rules.steps import build_steps
+from crm_privacy.sweep.apply import apply_batch
+from crm_privacy.sweep.evidence import BatchEvidence
+from crm_privacy.transform.base import ActionContext
+from crm_privacy.transform.keys import KeyRing
+
+PLACEHOLDER = "[donnée effacée]"
+_TEXT_TYPES = ("CHAR", "TEXT", "CLOB", "STRING")
+
+
+@dataclass
+class ErasureResult:
+    changed: dict[str, int] = field(default_factory=dict)
+    mentions_scrubbed: dict[str, int] = field(default_factory=dict)
+    kept: list[dict[str, Any]] = field(default_factory=list)
+    leftovers: dict[str, int] = field(default_factory=dict)
+    found_identifiers: dict[str, set[str]] = field(default_factory=dict)
+
+
+def planned_rows(binding: Binding, keys: Sequence[Any], as_of: dt.date) -> dict[str, int]:
+    """What an erasure of ``keys`` would touch, per table (a dry run)."""
+    steps = build_steps(binding, RuleScope(all=True), as_of, "request")
+    out: dict[str, int] = {}
+    match = _key_match(keys)
+    with binding.engine.connect() as conn:
+        for step in steps:
+            table = binding.table(step.table)
+            where = [binding.linked(step.table, match), step.condition]
+            n = int(conn.scalar(select(func.count()).select_from(table).where(*where)) or 0)
+            out[step.table] = out.get(step.table, 0) + n
+    return out
+
+
+def subject_values(binding: Binding, keys: Sequence[Any]) -> list[str]:
+    """The subject's identifier values as the CRM stores them (to find them in other rows' text)."""
+    columns = [binding.subject.c[i.column] for i in binding.policy.subject.identifiers]
+    if not columns:
+        return []
+    with binding.engine.connect() as conn:
+        rows = conn.execute(select(*columns).where(binding.subject_key.in_(list(keys)))).all()
+    return sorted({str(v).strip() for row in rows for v in row if v is not None and str(v).strip()})
+
+
+def subject_identifiers(binding: Binding, keys: Sequence[Any]) -> dict[str, set[str]]:
+    """kind -> the subject's identifier values in the CRM, normalised (for the suppression list: the
+    person's customer reference blocks a re-import even when the request gave only the e-mail)."""
+    from crm_privacy.transform.keys import normalise
+
+    idents = binding.policy.subject.identifiers
+    if not idents:
+        return {}
+    with binding.engine.connect() as conn:
+        rows = conn.execute(
+            select(*[binding.subject.c[i.column] for i in idents]).where(binding.subject_key.in_(list(keys)))
+        ).all()
+    out: dict[str, set[str]] = {}
+    for row in rows:
+        for ident, value in zip(idents, row, strict=True):
+            if value is not None and str(value).strip():
+                out.setdefault(ident.kind, set()).add(normalise(ident.kind, str(value)))
+    return out
+
+
+def erase(
+    binding: Binding,
+    keys: Sequence[Any],
+    *,
+    as_of: dt.date,
+    keyring: KeyRing,
+    evidence: BatchEvidence,
+    reference: str,
+    identifiers: Mapping[str, str],
+) -> ErasureResult:
+    """Erase the subjects ``keys`` (one transaction), scrub their identifiers from other rows' text,
+    and search every text column for what is left."""
+    values = subject_values(binding, keys)
+    steps = build_steps(binding, RuleScope(all=True), as_of, reference)
+    marked_at = dt.datetime(as_of.year, as_of.month, as_of.day)
+    result = ErasureResult()
+    result.found_identifiers = subject_identifiers(binding, keys)
+    result.changed = apply_batch(
+        binding, steps, list(keys), ActionContext(keyring=keyring), marked_at, reference, evidence.seal
+    )
+    result.mentions_scrubbed = scrub_mentions(binding, values, identifiers)
+    result.kept = kept_under_hold(binding, keys, as_of)
+    result.leftovers = search(binding, identifiers, values)
+    return result
+
+
+def scrub_mentions(binding: Binding, values: Sequence[str], identifiers: Mapping[str, str]) -> dict[str, int]:
+    """Replace the subject's identifiers in the free text of every row of the policy's tables (notes
+    of other people that mention them); return rows changed per table."""
+    patterns = _patterns(values, identifiers)
+    if not patterns:
+        return {}
+    regex = re.compile("|".join(patterns), re.IGNORECASE)
+    changed: dict[str, int] = {}
+    with binding.engine.begin() as conn:
+        for name, column in _text_columns(binding, free_text_only=True):
+            table = binding.table(name)
+            key = binding.key(name)
+            col = table.c[column]
+            rows = conn.execute(select(key, col).where(_prefilter(col, values, identifiers))).all()
+            for row_key, text in rows:
+                if text is None:
+                    continue
+                new = regex.sub(PLACEHOLDER, str(text))
+                if new != text:
+                    conn.execute(update(table).where(key == row_key).values({column: new}))
+                    changed[name] = changed.get(name, 0) + 1
+    return changed
+
+
+def kept_under_hold(binding: Binding, keys: Sequence[Any], as_of: dt.date) -> list[dict[str, Any]]:
+    """Rows of the subject kept under a legal hold (in the table or its archive), with the ground and
+    the date they will be purged."""
+    from crm_privacy.crm.archive import archive_table
+
+    out = []
+    match = _key_match(keys)
+    with binding.engine.connect() as conn:
+        for name, tp in binding.policy.tables.items():
+            if tp.hold is None:
+                continue
+            entry: dict[str, Any] = {
+                "table": name,
+                "legal_basis": tp.hold.legal_basis,
+                "period": str(tp.hold.period),
+                "rows_in_table": int(
+                    conn.scalar(
+                        select(func.count())
+                        .select_from(binding.table(name))
+                        .where(binding.linked(name, match))
+                    )
+                    or 0
+                ),
+                "archive_table": tp.archive.table if tp.archive else None,
+                "rows_archived": 0,
+                "until": None,
+            }
+            if tp.archive and binding.engine.dialect.has_table(conn, tp.archive.table):
+                archive = archive_table(binding, name)
+                linked = _archive_linked(binding, name, archive, match)
+                rows, until = conn.execute(
+                    select(func.count(), func.max(archive.c.purge_after)).where(linked)
+                ).one()
+                entry["rows_archived"] = int(rows or 0)
+                entry["until"] = None if until is None else str(until)[:10]
+            if entry["rows_in_table"] or entry["rows_archived"]:
+                out.append(entry)
+    return out
+
+
+def search(binding: Binding, identifiers: Mapping[str, str], values: Sequence[str]) -> dict[str, int]:
+    """Rows of every text column of the policy's tables (archives excepted: the legal hold) that still
+    match one of the subject's identifiers: the proof an erasure is complete (expected: none)."""
+    found: dict[str, int] = {}
+    with binding.engine.connect() as conn:
+        for name, column in _text_columns(binding, free_text_only=False):
+            if binding.policy.tables[name].hold is not None:
+                continue  # kept under the legal hold: counted by kept_under_hold, not a leftover
+            col = binding.table(name).c[column]
+            n = int(
+                conn.scalar(
+                    select(func.count())
+                    .select_from(binding.table(name))
+                    .where(_prefilter(col, values, identifiers))
+                )
+                or 0
+            )
+            if n:
+                found[f"{name}.{column}"] = n
+    return found
+
+
+def _patterns(values: Sequence[str], identifiers: Mapping[str, str]) -> list[str]:
+    out = set()
+    for value in [*values, *identifiers.values()]:
+        digits = re.sub(r"\D", "", value)
+        if "@" in value or not digits or len(digits) < 6:
+            out.add(re.escape(value))
+        else:  # a phone number written with any separators, national or international
+            national = digits[2:] if digits.startswith("33") and len(digits) == 11 else digits.lstrip("0")
+            body = r"[\s.\-]?".join(re.escape(d) for d in national)
+            out.add(rf"(?:\+33[\s.\-]?|0033[\s.\-]?|0)?{body}" if national != digits else re.escape(value))
+            out.add(re.escape(value))
+    return sorted(out, key=len, reverse=True)
+
+
+def _prefilter(col: Any, values: Sequence[str], identifiers: Mapping[str, str]) -> Any:
+    conditions = []
+    for value in {*values, *identifiers.values()}:
+        digits = re.sub(r"\D", "", value)
+        if "@" in value or not digits or len(digits) < 6:
+            conditions.append(func.lower(col).contains(value.lower(), autoescape=True))
+        else:
+            conditions.append(_digits(col).contains(digits[-8:], autoescape=True))
+    return or_(*conditions)
+
+
+def _text_columns(binding: Binding, *, free_text_only: bool) -> list[tuple[str, str]]:
+    out = []
+    for name, tp in binding.policy.tables.items():
+        table = binding.table(name)
+        for column in table.columns:
+            if not any(t in str(column.type).upper() for t in _TEXT_TYPES):
+                continue
+            declared = tp.columns.get(column.name)
+            if free_text_only and not (
+                declared is not None and (declared.category == "free_text" or declared.action == "scrub_text")
+            ):
+                continue
+            out.append((name, column.name))
+    return out
+
+
+def _archive_linked(binding: Binding, name: str, archive: Any, match: Any) -> Any:
+    """The archive rows of the subject: the archive keeps the source table's columns, so the link
+    column of a direct link (``fk``) is there; other links are followed through the source table."""
+    link = binding.policy.tables[name].link
+    if link.fk is not None:
+        return match(archive.c[link.fk])
+    return archive.c[binding.policy.tables[name].key].in_(
+        select(binding.key(name)).where(binding.linked(name, match))
+    )
+
+
+def _key_match(keys: Sequence[Any]) -> Any:
+    values = list(keys)
+
+    def match(col: Any) -> Any:
+        return col.in_(values)
+
+    return match
