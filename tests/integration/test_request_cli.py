@@ -1,0 +1,91 @@
+"""`crm-privacy request` and `crm-privacy suppression check` as a user runs them (SQLite)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crm_privacy.cli import main
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = str(ROOT / "include" / "policies" / "demo_crm.yaml")
+
+
+@pytest.fixture
+def crm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.setenv("CRM_PRIVACY_REPORTS_DIR", str(tmp_path / "reports"))
+    monkeypatch.setenv("CRM_PRIVACY_WORKDIR", str(tmp_path / "work"))
+    monkeypatch.setenv("CRM_PRIVACY_HMAC_KEY", "cli-request-key-0123456789abcdef")
+    db = tmp_path / "crm.db"
+    assert (
+        main(
+            [
+                "demo-db",
+                "--url",
+                f"sqlite:///{db}",
+                "--contacts",
+                "200",
+                "--seed",
+                "5",
+                "--as-of",
+                "2025-06-30",
+            ]
+        )
+        == 0
+    )
+    return {"crm": f"sqlite:///{db}", "ledger": f"sqlite:///{tmp_path / 'ledger.db'}", "db": str(db)}
+
+
+def request(crm: dict[str, str], *args: str) -> int:
+    return main(["request", *args, "--policy", POLICY, "--crm", crm["crm"], "--ledger", crm["ledger"]])
+
+
+def test_erasure_then_suppression_check(
+    crm: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sqlite3.connect(crm["db"]) as conn:
+        email, ref = conn.execute(
+            "SELECT email, customer_ref FROM contacts WHERE email IS NOT NULL AND customer_ref IS NOT NULL ORDER BY id"
+        ).fetchone()
+    capsys.readouterr()
+    assert (
+        request(
+            crm, "erasure", "--email", email, "--reference", "DSR-CLI", "--received", "2025-06-02", "--json"
+        )
+        == 0
+    )
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["status"] == "closed" and summary["due_at"] == "2025-07-02"
+    assert Path(summary["letter"]).is_file() and Path(summary["report"]).is_file()
+    lines = "\n".join(
+        [
+            json.dumps({"email": f" {email.upper()} "}),
+            json.dumps({"ref": ref}),
+            json.dumps({"email": "x@y.fr"}),
+            "{}",
+        ]
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines + "\n"))
+    assert main(["suppression", "check", "--ledger", crm["ledger"], "--json"]) == 2  # the malformed line
+    answers = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [a.get("suppressed") for a in answers] == [True, True, False, None]
+    assert "error" in answers[3]
+
+
+def test_invalid_input_names_the_field_and_exits_2(
+    crm: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = Path(crm["db"]).read_bytes()
+    assert request(crm, "erasure", "--reference", "DSR-X") == 2
+    assert "identifiers: give at least one of" in capsys.readouterr().err
+    assert request(crm, "rectification", "--email", "a@b.fr", "--reference", "DSR-Y") == 2
+    assert "changes: a rectification needs" in capsys.readouterr().err
+    assert request(crm, "erasure", "--email", "a@b.fr", "--received", "2999-01-01") == 2
+    assert "received:" in capsys.readouterr().err
+    assert Path(crm["db"]).read_bytes() == before
