@@ -15,7 +15,15 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from crm_privacy.ledger.schema import audit_chain, audit_chain_head, batches, runs, validations
+from crm_privacy.ledger.schema import (
+    audit_chain,
+    audit_chain_head,
+    batches,
+    runs,
+    subject_requests,
+    suppression,
+    validations,
+)
 from crm_privacy.ledger.state import (
     batch_key,
     batch_state,
@@ -83,6 +91,8 @@ def _stale_records(conn: Connection, latest: Mapping[tuple[str, str, str], tuple
         "plan": lambda run_id, _key: plan_state(conn, run_id),
         "batch": lambda run_id, key: _batch_by_key(conn, run_id, key),
         "validations": lambda run_id, _key: validations_state(conn, run_id),
+        "case": lambda _run, key: _case_state(conn, key),
+        "suppression": lambda _run, key: _suppression_state(conn, key),
     }
     found = []
     for (kind, run_id, key), (seq, sealed) in latest.items():
@@ -101,7 +111,26 @@ def _stale_records(conn: Connection, latest: Mapping[tuple[str, str, str], tuple
     for (run_id,) in conn.execute(select(validations.c.run_id).distinct()):
         if ("validations", run_id, run_id) not in latest:
             found.append(f"validations {run_id!r}: not in the audit chain")
+    sealed_keys: set[tuple[str, str]] = {(entry[0], entry[2]) for entry in latest}
+    for (reference,) in conn.execute(select(subject_requests.c.reference)):
+        if ("case", reference) not in sealed_keys:
+            found.append(f"case {reference!r}: not in the audit chain")
+    for entry in conn.execute(select(suppression.c.identifier_hash, suppression.c.reason)):
+        if ("suppression", json.dumps([entry.identifier_hash, entry.reason])) not in sealed_keys:
+            found.append("a suppression entry is not in the audit chain")
     return found
+
+
+def _case_state(conn: Connection, key: str) -> Any:
+    from crm_privacy.ledger.cases import case_state
+
+    return case_state(conn, key)
+
+
+def _suppression_state(conn: Connection, key: str) -> Any:
+    from crm_privacy.ledger.cases import suppression_state
+
+    return suppression_state(conn, key)
 
 
 def _batch_by_key(conn: Connection, run_id: str, key: str) -> Any:

@@ -231,3 +231,41 @@ validations = Table(
     UniqueConstraint("run_id", "name", name="uq_validations_run_name"),
     Index("ix_validations_run_id", "run_id"),
 )
+
+# Data-subject requests (art. 15-21): one row per case, identified by its reference. The person
+# appears only as keyed hashes of their normalised identifiers; ``actions`` holds counts per table.
+subject_requests = Table(
+    "subject_requests",
+    metadata,
+    Column("reference", String(SHORT), primary_key=True),
+    Column("request_type", String(16), nullable=False),
+    Column("received", Date, nullable=False),
+    Column("due_at", Date, nullable=False),
+    Column("paused_days", Integer, nullable=False),
+    Column("extension_months", Integer, nullable=False),
+    Column("extension_reason", Text),
+    Column("status", String(16), nullable=False),
+    Column("identifier_hashes", Text, nullable=False),
+    Column("actions", Text, nullable=False),
+    Column("outcome", Text),
+    Column("run_id", String(RUN_ID)),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("closed_at", UtcDateTime),
+    Index("ix_subject_requests_status_due", "status", "due_at"),
+)
+
+# The suppression list: keyed hashes of the identifiers of people who were erased or who objected
+# to prospecting, so that a re-import or a restored backup treats them again. Read only to exclude.
+suppression = Table(
+    "suppression",
+    metadata,
+    Column("id", SurrogateKey, primary_key=True, autoincrement=True),
+    Column("identifier_hash", SubjectHash, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("reason", String(16), nullable=False),
+    Column("added_on", Date, nullable=False),
+    Column("keep_until", Date, nullable=False),
+    Column("reference", String(SHORT), nullable=False),
+    UniqueConstraint("identifier_hash", "reason", name="uq_suppression_hash_reason"),
+)
