@@ -215,6 +215,23 @@ class TablePolicy(Strict):
     columns: dict[str, ColumnAction] = Field(default_factory=dict)
     hold: LegalHold | None = None
     archive: Archive | None = None
+    inferred: list[str] = Field(
+        default_factory=list,
+        description="columns the controller derived or inferred (scores, segments, margins, internal "
+        "comments), left out of a portability export (art. 20); ['*']: the whole table",
+    )
+
+    @field_validator("inferred")
+    @classmethod
+    def _inferred_names(cls, value: list[str]) -> list[str]:
+        if "*" in value and len(value) > 1:
+            raise ValueError("'*' (the whole table) stands alone: no column names next to it")
+        for name in value:
+            if name != "*" and not _IDENTIFIER.match(name):
+                raise ValueError(f"{name[:70]!r} is not a column name (or '*' for the whole table)")
+        if len(set(value)) != len(value):
+            raise ValueError("a column is listed twice")
+        return value
 
     @model_validator(mode="after")
     def _row_action_needs(self) -> TablePolicy:
