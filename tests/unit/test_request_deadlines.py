@@ -180,7 +180,7 @@ def test_without_smtp_connection_the_alert_is_one_log_line(
 def test_the_alert_text_names_cases_not_people(ledger: Ledger) -> None:
     to_act = alerts(case_deadlines(Cases(ledger).all(open_only=True), AS_OF))
     assert subject(to_act, "2025-06-30") == (
-        "[RGPD] Demandes des personnes au 2025-06-30 : 1 en retard, 2 à échéance proche"
+        "[RGPD] Demandes des personnes au 2025-06-30 : 1 en retard, 2 dans les 10 jours"
     )
     text = body(to_act, "2025-06-30", "/reports/requests/deadlines.html")
     lines = text.splitlines()

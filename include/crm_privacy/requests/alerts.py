@@ -16,6 +16,7 @@ from email.utils import formatdate, make_msgid
 from crm_privacy.errors import UsageError
 from crm_privacy.report import mail
 from crm_privacy.requests.deadline_report import TYPES_FR, CaseDeadline
+from crm_privacy.requests.deadlines import ALERT_DAYS
 
 log = logging.getLogger("crm_privacy.requests.alerts")
 
@@ -38,7 +39,9 @@ def subject(cases: Sequence[CaseDeadline], as_of: str) -> str:
     if overdue:
         parts.append(f"{overdue} en retard")
     if soon:
-        parts.append(f"{soon} à échéance proche")
+        parts.append(
+            f"{soon} dans les {ALERT_DAYS} jours"
+        )  # ASCII: Python folds a long subject badly before an encoded word
     return f"[RGPD] Demandes des personnes au {as_of} : {', '.join(parts)}"
 
 

@@ -148,13 +148,8 @@ def handle(
         as_of=as_of,
     )
     summary = dict(without_identifiers(summary, request_values(request)))
-    log.info(
-        "request %s (%s): %s%s",
-        request.reference,
-        request.type,
-        summary.get("status"),
-        " (dry run: nothing changed)" if request.dry_run else "",
-    )
+    if request.dry_run:
+        log.warning("DRY RUN ended: request %s planned, nothing changed", request.reference)
     if summary.get("status") == "review":  # a red run, so that the case is looked at
         push_xcom(SUMMARY_KEY, summary)
         raise NeedsReview(
