@@ -78,3 +78,49 @@ def test_a_value_outside_the_form_is_refused_before_any_task(demo: dict[str, obj
     assert "request_type" in log and "forget" in log, log[-3000:]
     assert "state=success" not in log
     assert _digest(crm) == before
+
+
+def test_the_deadlines_dag_reports_every_open_case_and_fails_on_an_overdue_one(
+    demo: dict[str, object],
+) -> None:
+    import datetime as dt
+
+    from crm_privacy.ledger import Ledger
+    from crm_privacy.ledger.cases import Cases
+
+    ledger = Ledger.from_url(f"sqlite:///{demo['ledger']}")
+    cases = Cases(ledger)
+    for reference, due in (("DSR-E2E-LATE", "2025-06-27"), ("DSR-E2E-SOON", "2025-07-05")):
+        day = dt.date.fromisoformat(due)
+        cases.open(
+            reference=reference,
+            request_type="erasure",
+            received=day - dt.timedelta(days=30),
+            due_at=day,
+            identifier_hashes=["e" * 64],
+            run_id=None,
+        )
+    ledger.close()
+    env = demo["env"]
+    assert isinstance(env, dict)
+    proc = subprocess.run(
+        [AIRFLOW, "dags", "test", "crm_request_deadlines", "2025-06-30"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    log = proc.stdout + proc.stderr
+    assert "state=failed" in log, log[-3000:]
+    assert "on_time failed and will not be retried" in log and "up_for_retry" not in log, log[-3000:]
+    assert "1 request(s) past their legal deadline on 2025-06-30: DSR-E2E-LATE" in log, log[-3000:]
+    folder = Path(str(demo["home"])) / "reports" / "requests"
+    document = json.loads((folder / "deadlines.json").read_text(encoding="utf-8"))
+    assert document["counts"] == {"open": 2, "due_soon": 1, "overdue": 1}
+    assert [(c["reference"], c["days_left"]) for c in document["cases"]] == [
+        ("DSR-E2E-LATE", -3),
+        ("DSR-E2E-SOON", 5),
+    ]
+    page = (folder / "deadlines.html").read_text(encoding="utf-8")
+    assert "DSR-E2E-LATE" in page and "<svg" in page and "e" * 64 not in page
+    assert "pas d'envoi de l'alerte : connexion crm_privacy_smtp non configurée" in log
