@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -73,6 +74,9 @@ def _logs_to_stderr() -> None:
     points the root logger at the stdout of the moment: let it configure itself now, onto stderr."""
     with contextlib.redirect_stdout(sys.stderr):
         import airflow.sdk  # noqa: F401
+    # and, as before Airflow was imported, only warnings and errors: a command's output is its own
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(max(handler.level, logging.WARNING))
 
 
 def _reader_gone() -> int:

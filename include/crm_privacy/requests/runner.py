@@ -21,6 +21,7 @@ from crm_privacy.errors import CrmPrivacyError, UsageError
 from crm_privacy.ledger import Ledger
 from crm_privacy.ledger.cases import Cases
 from crm_privacy.policy.model import Period
+from crm_privacy.privatefiles import write_private_text
 from crm_privacy.requests.deadlines import due_date
 from crm_privacy.requests.locate import locate
 from crm_privacy.requests.model import SubjectRequest
@@ -305,8 +306,7 @@ def _export(
         summary.update(status="refused", outcome=outcome)
         return _finish(summary, ctx.ledger, ctx, dag_id, request, None)
     password_file = Path(bundle.path).with_suffix(".password.txt")
-    password_file.write_text(bundle.password + "\n", encoding="utf-8")
-    password_file.chmod(0o600)
+    write_private_text(password_file, bundle.password + "\n")  # 0600 from its creation
     outcome = f"export delivered: {sum(bundle.tables.values())} rows from {len(bundle.tables)} tables"
     cases.update(
         request.reference,
