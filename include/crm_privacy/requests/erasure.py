@@ -18,7 +18,6 @@ from sqlalchemy import func, or_, select, update
 
 from crm_privacy.crm.binding import Binding
 from crm_privacy.policy.model import RuleScope
-from crm_privacy.requests.locate import _digits
 from crm_privacy.rules.steps import build_steps
 from crm_privacy.sweep.apply import apply_batch
 from crm_privacy.sweep.evidence import BatchEvidence
@@ -173,49 +172,80 @@ def kept_under_hold(binding: Binding, keys: Sequence[Any], as_of: dt.date) -> li
 
 
 def search(binding: Binding, identifiers: Mapping[str, str], values: Sequence[str]) -> dict[str, int]:
-    """Rows of every text column of the policy's tables (archives excepted: the legal hold) that still
-    match one of the subject's identifiers: the proof an erasure is complete (expected: none)."""
+    """Rows of every text column of the policy's tables (held tables excepted: the legal hold) that
+    still hold one of the subject's identifiers: the proof an erasure is complete (expected: none).
+
+    One scan per table: a cheap SQL filter over all its text columns at once (LIKE patterns), then
+    the candidates are confirmed in Python with the exact patterns (a phone written with any
+    separators)."""
+    regex = re.compile("|".join(_patterns(values, identifiers)), re.IGNORECASE)
+    columns: dict[str, list[str]] = {}
+    for name, column in _text_columns(binding, free_text_only=False):
+        if binding.policy.tables[name].hold is None:  # held rows: counted by kept_under_hold
+            columns.setdefault(name, []).append(column)
     found: dict[str, int] = {}
     with binding.engine.connect() as conn:
-        for name, column in _text_columns(binding, free_text_only=False):
-            if binding.policy.tables[name].hold is not None:
-                continue  # kept under the legal hold: counted by kept_under_hold, not a leftover
-            col = binding.table(name).c[column]
-            n = int(
-                conn.scalar(
-                    select(func.count())
-                    .select_from(binding.table(name))
-                    .where(_prefilter(col, values, identifiers))
-                )
-                or 0
-            )
-            if n:
-                found[f"{name}.{column}"] = n
+        for name, names in columns.items():
+            table = binding.table(name)
+            cols = [table.c[c] for c in names]
+            every = [*values, *identifiers.values()]
+            conditions = [_prefilter(col, fit, {}) for col in cols if (fit := _fitting(col, every))]
+            if not conditions:
+                continue
+            for row in conn.execute(select(*cols).where(or_(*conditions))):
+                for column, value in zip(names, row, strict=True):
+                    if value is not None and regex.search(str(value)):
+                        found[f"{name}.{column}"] = found.get(f"{name}.{column}", 0) + 1
     return found
+
+
+def _fitting(column: Any, values: Sequence[str]) -> list[str]:
+    """The values a column can hold at all: a VARCHAR(20) cannot hold a 30-character address (a
+    phone number needs room for its last 8 digits)."""
+    length = getattr(column.type, "length", None)
+    if length is None:
+        return list(values)
+    return [v for v in values if len(v) <= length or (_phone_digits(v) is not None and length >= 8)]
+
+
+_PHONE = re.compile(r"^\+?[\d\s.\-()/]+$")
+
+
+def _phone_digits(value: str) -> str | None:
+    """The national significant digits of a value written like a phone number (8 digits or more,
+    nothing but digits and separators), else None: a customer reference is never a phone."""
+    if not _PHONE.match(value.strip()):
+        return None
+    digits = re.sub(r"\D", "", value)
+    if digits.startswith("33") and len(digits) == 11:
+        digits = digits[2:]
+    elif digits.startswith("0033"):
+        digits = digits[4:]
+    national = digits.lstrip("0")
+    return national if len(national) >= 8 else None
 
 
 def _patterns(values: Sequence[str], identifiers: Mapping[str, str]) -> list[str]:
     out = set()
     for value in [*values, *identifiers.values()]:
-        digits = re.sub(r"\D", "", value)
-        if "@" in value or not digits or len(digits) < 6:
-            out.add(re.escape(value))
-        else:  # a phone number written with any separators, national or international
-            national = digits[2:] if digits.startswith("33") and len(digits) == 11 else digits.lstrip("0")
+        out.add(re.escape(value))
+        national = _phone_digits(value)
+        if national is not None:  # written with any separators, national or international
             body = r"[\s.\-]?".join(re.escape(d) for d in national)
-            out.add(rf"(?:\+33[\s.\-]?|0033[\s.\-]?|0)?{body}" if national != digits else re.escape(value))
-            out.add(re.escape(value))
+            out.add(rf"(?<!\d)(?:\+33[\s.\-]?|0033[\s.\-]?|0)?{body}(?!\d)")
     return sorted(out, key=len, reverse=True)
 
 
 def _prefilter(col: Any, values: Sequence[str], identifiers: Mapping[str, str]) -> Any:
     conditions = []
     for value in {*values, *identifiers.values()}:
-        digits = re.sub(r"\D", "", value)
-        if "@" in value or not digits or len(digits) < 6:
+        national = _phone_digits(value)
+        if national is None:
             conditions.append(func.lower(col).contains(value.lower(), autoescape=True))
-        else:
-            conditions.append(_digits(col).contains(digits[-8:], autoescape=True))
+        else:  # the last 8 digits in pairs, any separators between them ("12 34 56 78", "12345678")
+            tail = national[-8:]
+            pattern = "%" + "%".join(tail[i : i + 2] for i in range(0, len(tail), 2)) + "%"
+            conditions.append(col.like(pattern))
     return or_(*conditions)
 
 

@@ -15,8 +15,6 @@ from crm_privacy.crm.binding import Binding
 from crm_privacy.errors import UsageError
 from crm_privacy.transform.keys import normalise
 
-_SEPARATORS = (" ", ".", "-", "(", ")", "/", "\u00a0")
-
 
 @dataclass(frozen=True)
 class Located:
@@ -48,9 +46,9 @@ def locate(binding: Binding, identifiers: Mapping[str, str]) -> Located:
             for column_name in declared[kind]:
                 column = table.c[column_name]
                 if kind == "phone":
-                    digits = value.lstrip("+")
-                    tail = digits[-8:]
-                    rows = conn.execute(select(key, column).where(_digits(column).like(f"%{tail}"))).all()
+                    tail = value.lstrip("+")[-8:]  # its last digits in pairs, any separators between
+                    pattern = "%" + "%".join(tail[i : i + 2] for i in range(0, len(tail), 2)) + "%"
+                    rows = conn.execute(select(key, column).where(column.like(pattern))).all()
                     found.update(k for k, v in rows if v is not None and normalise("phone", str(v)) == value)
                 else:
                     found.update(
@@ -64,10 +62,3 @@ def locate(binding: Binding, identifiers: Mapping[str, str]) -> Located:
 def _normalised(kind: str, column: Any) -> ColumnElement[Any]:
     text = func.trim(column)
     return func.lower(text) if kind == "email" else text
-
-
-def _digits(column: Any) -> ColumnElement[Any]:
-    out: Any = column
-    for sep in _SEPARATORS:
-        out = func.replace(out, sep, "")
-    return out  # type: ignore[no-any-return]
