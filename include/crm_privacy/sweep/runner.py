@@ -74,6 +74,10 @@ def run_sweep(
     empty = nothing_due(ctx.binding, plan, as_of)
     if empty is not None:
         summary["nothing_due"] = empty
+    if plan_only:
+        from crm_privacy.crm.indexes import missing_indexes
+
+        summary["missing_indexes"] = missing_indexes(ctx.binding)
     try:
         verdict = guard_verdict(ctx, plan, max_share)
         summary["guard"] = verdict
