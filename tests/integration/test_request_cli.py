@@ -89,3 +89,38 @@ def test_invalid_input_names_the_field_and_exits_2(
     assert request(crm, "erasure", "--email", "a@b.fr", "--received", "2999-01-01") == 2
     assert "received:" in capsys.readouterr().err
     assert Path(crm["db"]).read_bytes() == before
+
+
+def test_scenario_11_identity_pause_then_extension(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Received 2025-06-02 from an unknown address; identity asked 06-04, answered 06-14: due 07-12;
+    a complex case is extended before that date, never after, never beyond 3 months in all."""
+    import datetime as dt
+
+    from crm_privacy.ledger import Ledger
+    from crm_privacy.ledger.cases import Cases
+
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    ledger = Ledger.from_url(url)
+    Cases(ledger).open(
+        reference="DSR-11",
+        request_type="access",
+        received=dt.date(2025, 6, 2),
+        due_at=dt.date(2025, 7, 2),
+        identifier_hashes=["h" * 64],
+        run_id=None,
+    )
+    ledger.close()
+    case = ["case", "pause", "--ledger", url, "--reference", "DSR-11"]
+    assert main([*case, "--asked", "2025-06-04", "--answered", "2025-06-14"]) == 0
+    assert "due 2025-07-12" in capsys.readouterr().out
+    extend = ["case", "extend", "--ledger", url, "--reference", "DSR-11", "--reason", "demande complexe"]
+    assert main([*extend, "--months", "1", "--today", "2025-07-13"]) == 2  # too late
+    assert "has passed" in capsys.readouterr().err
+    assert main([*extend, "--months", "2", "--today", "2025-07-10"]) == 0
+    assert "due 2025-09-12" in capsys.readouterr().out
+    assert main([*extend, "--months", "1", "--today", "2025-07-11"]) == 2  # 3 months in all
+    assert main(["case", "list", "--ledger", url, "--open"]) == 0
+    assert "DSR-11" in capsys.readouterr().out
+    assert Ledger.from_url(url).audit_problems() == []

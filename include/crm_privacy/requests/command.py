@@ -34,6 +34,28 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.set_defaults(func=_request)
 
+    k = subparsers.add_parser("case", help="a data-subject request's case: identity pause, extension, list")
+    kinds = k.add_subparsers(dest="action", required=True)
+    pause = kinds.add_parser(
+        "pause", help="the clock stops while the person is asked for identity information"
+    )
+    pause.add_argument("--ledger", required=True)
+    pause.add_argument("--reference", required=True)
+    pause.add_argument("--asked", required=True, help="date the information was asked, YYYY-MM-DD")
+    pause.add_argument("--answered", required=True, help="date it was received, YYYY-MM-DD")
+    pause.set_defaults(func=_pause)
+    extend = kinds.add_parser("extend", help="extend the deadline by 1 or 2 months (before it passes)")
+    extend.add_argument("--ledger", required=True)
+    extend.add_argument("--reference", required=True)
+    extend.add_argument("--months", type=int, required=True)
+    extend.add_argument("--reason", required=True, help="the reasons told to the person")
+    extend.add_argument("--today", help="the decision's date (default: today, UTC)")
+    extend.set_defaults(func=_extend)
+    listing = kinds.add_parser("list", help="the cases, by due date")
+    listing.add_argument("--ledger", required=True)
+    listing.add_argument("--open", action="store_true", help="open cases only")
+    listing.set_defaults(func=_list)
+
     s = subparsers.add_parser("suppression", help="the suppression list (erased people, objections)")
     sub = s.add_subparsers(dest="action", required=True)
     c = sub.add_parser(
@@ -158,3 +180,83 @@ def _check(args: argparse.Namespace) -> int:
     finally:
         ledger.close()
     return code
+
+
+def _day(text: str, field: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{field}: {text[:30]!r} is not a date YYYY-MM-DD") from None
+
+
+def _open_case(ledger_url: str, reference: str) -> tuple[Any, Any, dict[str, Any]]:
+    from crm_privacy.ledger import Ledger
+    from crm_privacy.ledger.cases import Cases
+
+    ledger = Ledger.from_url(ledger_url)
+    cases = Cases(ledger)
+    case = cases.get(reference)
+    if case is None:
+        ledger.close()
+        raise UsageError(f"reference: no case {reference!r} in this ledger")
+    if case["status"] in ("closed", "refused"):
+        ledger.close()
+        raise UsageError(f"reference: case {reference!r} is {case['status']}")
+    return ledger, cases, case
+
+
+def _pause(args: argparse.Namespace) -> int:
+    from crm_privacy.requests.deadlines import due_date, pause_days
+
+    asked, answered = _day(args.asked, "asked"), _day(args.answered, "answered")
+    days = pause_days(asked, answered)
+    ledger, cases, case = _open_case(args.ledger, args.reference)
+    try:
+        paused = int(case["paused_days"]) + days
+        due = due_date(case["received"], paused, int(case["extension_months"]))
+        cases.update(args.reference, paused_days=paused, due_at=due, status="open")
+    finally:
+        ledger.close()
+    print(f"{args.reference}: clock paused {days} day(s) ({paused} in all); due {due.isoformat()}")
+    return 0
+
+
+def _extend(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from crm_privacy.requests.deadlines import MAX_EXTENSION_MONTHS, check_extension, due_date
+
+    today = _day(args.today, "today") if args.today else dt.datetime.now(dt.UTC).date()
+    ledger, cases, case = _open_case(args.ledger, args.reference)
+    try:
+        months = int(case["extension_months"]) + args.months
+        if months > MAX_EXTENSION_MONTHS:
+            raise UsageError(f"months: {months} months in all; the limit is {MAX_EXTENSION_MONTHS}")
+        check_extension(today, case["due_at"], args.months, args.reason)
+        due = due_date(case["received"], int(case["paused_days"]), months)
+        cases.update(
+            args.reference, extension_months=months, extension_reason=args.reason.strip(), due_at=due
+        )
+    finally:
+        ledger.close()
+    print(f"{args.reference}: extended by {args.months} month(s); due {due.isoformat()}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from crm_privacy.ledger import Ledger
+    from crm_privacy.ledger.cases import Cases
+
+    ledger = Ledger.from_url(args.ledger)
+    try:
+        rows = Cases(ledger).all(open_only=args.open)
+    finally:
+        ledger.close()
+    for case in rows:
+        print(
+            f"{case['reference']:<24} {case['request_type']:<14} received {case['received']} "
+            f"due {case['due_at']} {case['status']}"
+        )
+    return 0
