@@ -240,3 +240,41 @@ def test_invalid_requests_change_nothing(env: dict[str, Any]) -> None:
 def _all(env: dict[str, Any], sql: str) -> list[Any]:
     with env["crm"].connect() as conn:
         return [tuple(r) for r in conn.execute(text(sql))]
+
+
+def test_the_sweep_erases_a_person_who_comes_back(env: dict[str, Any], tmp_path: Path) -> None:
+    """Scenario 8's suppression entry at work: the erased person is re-imported (other capitals and
+    spaces, a new row); the next sweep erases them again, and the validation gate passes."""
+    from crm_privacy.sweep.runner import run_sweep
+
+    email = one(
+        env,
+        "SELECT email FROM contacts c WHERE email IS NOT NULL "
+        "AND (SELECT count(*) FROM contacts o WHERE o.email = c.email) = 1 ORDER BY id",
+    )[0]
+    assert run(env, "erasure", "DSR-BACK", email=email)["status"] == "closed"
+    new_id = one(env, "SELECT max(id) + 1000 FROM contacts")[0]
+    with env["crm"].begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO contacts (id, first_name, last_name, email, status, created_at) "
+                "VALUES (:i, 'Revenue', 'Personne', :e, 'prospect', :c)"
+            ),
+            {"i": new_id, "e": f"  {email.upper()} ", "c": dt.datetime(2025, 6, 1)},
+        )
+    summary = run_sweep(
+        policy=POLICY,
+        crm_url=env["url"],
+        ledger_url=f"sqlite:///{env['tmp'] / 'ledger.db'}",
+        as_of=AS_OF,
+        dry_run=False,
+        max_share=1.0,
+        keyring=KEY,
+        workdir=tmp_path / "sweep",
+    )
+    back = next(r for r in summary["rules"] if r["rule_id"] == "suppression")
+    assert back["subjects"] == 1, back
+    assert summary["status"] == "succeeded" and summary["validation"]["passed"] is True
+    row = one(env, "SELECT email, anonymised_at FROM contacts WHERE id = :i", i=new_id)
+    assert row[1] is not None and (row[0] is None or email.lower() not in str(row[0]).lower())
+    assert everywhere(env, [email]) == {}

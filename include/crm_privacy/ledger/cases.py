@@ -168,6 +168,15 @@ class Cases:
                 added += 1
         return added
 
+    def listed(self, reason: str) -> set[str]:
+        """Every hash on the list for ``reason`` (the sweep reads the erasure entries)."""
+        with self.ledger.engine.connect() as conn:
+            return set(
+                conn.execute(
+                    select(suppression.c.identifier_hash).where(suppression.c.reason == reason)
+                ).scalars()
+            )
+
     def suppressed(self, hashes: Iterable[str]) -> dict[str, list[str]]:
         """``{hash: [reasons]}`` for the hashes on the list."""
         wanted = sorted(set(hashes))

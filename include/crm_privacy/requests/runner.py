@@ -26,7 +26,7 @@ from crm_privacy.requests.deadlines import due_date
 from crm_privacy.requests.locate import locate
 from crm_privacy.requests.model import SubjectRequest
 from crm_privacy.rules.calendar import add_period
-from crm_privacy.transform.keys import KeyRing
+from crm_privacy.transform.keys import KeyRing, identifier_hash
 
 JOB = "subject_request"
 #: an opposition is kept at least 3 years (CNIL); an erasure entry as long, then reviewed
@@ -37,7 +37,7 @@ log = logging.getLogger("crm_privacy.requests")
 
 def identifier_hashes(keyring: KeyRing, identifiers: dict[str, str]) -> dict[str, str]:
     """``{keyed hash: kind}`` of normalised identifiers (what the ledger keeps of the person)."""
-    return {keyring.digest("identifier", f"{kind}:{value}"): kind for kind, value in identifiers.items()}
+    return {identifier_hash(keyring, kind, value): kind for kind, value in identifiers.items()}
 
 
 def run_request(

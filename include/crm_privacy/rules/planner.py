@@ -237,8 +237,67 @@ def make_plan(binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCh
                     notify_file=notify_file,
                 )
             )
+        if notices is not None:
+            returned = _erased_returned(conn, binding, as_of, workdir, notices, totals)
+            if returned is not None:
+                rules.append(returned)
         rules.extend(_archive_purges(conn, binding, as_of))
     return Plan(as_of=as_of.isoformat(), policy_version=binding.policy.version, rules=rules)
+
+
+#: The plan's rule for people erased on request who are back in the CRM (a re-import, a restored
+#: backup): their identifiers' keyed hashes are on the ledger's suppression list.
+SUPPRESSION_RULE = "suppression"
+
+
+def _erased_returned(
+    conn: Any, binding: Binding, as_of: dt.date, workdir: Path, notices: NoticeCheck, totals: dict[str, int]
+) -> RulePlan | None:
+    """People on the suppression list (reason ``erasure``) whose data is in the CRM again: erased again,
+    everything the policy links to them (legal holds kept), as their request was."""
+    from crm_privacy.ledger.cases import Cases
+    from crm_privacy.policy.model import RuleScope
+    from crm_privacy.transform.keys import identifier_hash, normalise
+
+    store = notices.store
+    idents = binding.policy.subject.identifiers
+    if not idents or not hasattr(store, "engine"):
+        return None
+    listed = Cases(store).listed("erasure")  # type: ignore[arg-type]
+    if not listed:
+        return None
+    steps = build_steps(binding, RuleScope(all=True), as_of, SUPPRESSION_RULE)
+    first = sorted(steps, key=lambda s: s.table != binding.policy.subject.table)
+    pending = or_(*[_subject_has_pending(binding, s) for s in first])
+    columns = [binding.subject.c[i.column] for i in idents]
+    query = select(binding.subject_key, *columns).where(pending).order_by(key_order(binding))
+    result = conn.execute(query, execution_options={"stream_results": True, "yield_per": _FETCH})
+    keys_file = workdir / f"keys_{SUPPRESSION_RULE}.txt"
+    count = 0
+    with open_private(keys_file) as out:
+        for partition in result.partitions():
+            for row in partition:
+                for ident, value in zip(idents, row[1:], strict=True):
+                    if value is None or not str(value).strip():
+                        continue
+                    normalised = normalise(ident.kind, str(value))
+                    if identifier_hash(notices.keyring, ident.kind, normalised) in listed:
+                        out.write(f"{json.dumps(row[0])}\n")
+                        count += 1
+                        break
+    if not count:
+        return None
+    batch_size = binding.policy.guard.batch_size
+    return RulePlan(
+        rule_id=SUPPRESSION_RULE,
+        title="Personnes effacées à leur demande, revenues dans le CRM (liste de suppression)",
+        purpose=SUPPRESSION_RULE,
+        legal_basis="legal_obligation",
+        subjects=count,
+        tables=_count_rows(conn, binding, steps, keys_file, batch_size, totals),
+        findings={},
+        keys_file=str(keys_file),
+    )
 
 
 def _archive_purges(conn: Any, binding: Binding, as_of: dt.date) -> list[RulePlan]:

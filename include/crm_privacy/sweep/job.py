@@ -24,9 +24,9 @@ from crm_privacy.failures import describe, error_text, is_permanent
 from crm_privacy.ledger import BatchRecord, Ledger, PlanItemRecord
 from crm_privacy.ledger.identity import crm_identity
 from crm_privacy.policy.loader import LoadedPolicy, load_policy
-from crm_privacy.policy.model import check_max_share
+from crm_privacy.policy.model import RuleScope, check_max_share
 from crm_privacy.rules.notices import NoticeCheck
-from crm_privacy.rules.planner import Plan, make_plan, read_key_batch
+from crm_privacy.rules.planner import SUPPRESSION_RULE, Plan, make_plan, read_key_batch
 from crm_privacy.rules.steps import build_steps
 from crm_privacy.sweep.apply import apply_batch
 from crm_privacy.sweep.evidence import BatchEvidence, drain, drain_dead_run
@@ -229,8 +229,11 @@ def apply_step(
         return done
     if kind == "purge":
         return _purge(ctx, rule_id, batch_no)
-    policy_rule = next(r for r in ctx.loaded.policy.rules if r.id == rule_id)
-    steps = build_steps(ctx.binding, policy_rule.scope, ctx.as_of, rule_id)
+    if rule_id == SUPPRESSION_RULE:  # people erased on request, back in the CRM: everything, again
+        scope = RuleScope(all=True)
+    else:
+        scope = next(r for r in ctx.loaded.policy.rules if r.id == rule_id).scope
+    steps = build_steps(ctx.binding, scope, ctx.as_of, rule_id)
     keys = read_key_batch(Path(rule.keys_file), batch_no, ctx.loaded.policy.guard.batch_size)
     started = dt.datetime.now(dt.UTC)
     marked_at = dt.datetime(ctx.as_of.year, ctx.as_of.month, ctx.as_of.day)

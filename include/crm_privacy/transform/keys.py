@@ -54,6 +54,12 @@ class KeyRing:
         return self.digest("subject", str(subject_key))
 
 
+def identifier_hash(keyring: KeyRing, kind: str, normalised: str) -> str:
+    """The keyed hash of a normalised identifier (``email``, ``phone``, ``reference``): what the
+    ledger's case register and suppression list keep of a person."""
+    return keyring.digest("identifier", f"{kind}:{normalised}")
+
+
 def normalise(kind: str, value: str) -> str:
     value = unicodedata.normalize("NFKC", value).strip()
     if kind == "email":
