@@ -125,7 +125,7 @@ def test_an_existing_0002_ledger_migrates_up_keeping_its_data_and_back_down(scra
     ledger = Ledger.from_url(scratch_url)  # what every worker does: migrate to head on opening
     try:
         with ledger.engine.connect() as conn:
-            assert current_revision(conn) == head_revision() == "0003"
+            assert current_revision(conn) == head_revision() >= "0003"
         assert "validations" in inspect(ledger.engine).get_table_names()
         assert ledger.get_run(RUN) == before
         assert set(ledger.notices("R3", ["n1", "n2"])) == {"n1", "n2"}
