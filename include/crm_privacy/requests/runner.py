@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,26 @@ JOB = "subject_request"
 SUPPRESSION_YEARS = Period(amount=3, unit="y")
 
 log = logging.getLogger("crm_privacy.requests")
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every request handler works with: the request, the sweep context (policy, CRM, ledger,
+    key), the subject keys found, the identifiers and their hashes, the register, the summary."""
+
+    request: SubjectRequest
+    ctx: Any
+    keys: tuple[Any, ...]
+    identifiers: dict[str, str]
+    hashes: dict[str, str]
+    cases: Cases
+    summary: dict[str, Any]
+    dag_id: str | None
+
+
+def art19_recipients(ctx: Any) -> list[str]:
+    """Who received the data and must hear of a rectification or an erasure (art. 19)."""
+    return sorted({r for p in ctx.loaded.policy.purposes for r in p.recipients})
 
 
 def identifier_hashes(keyring: KeyRing, identifiers: dict[str, str]) -> dict[str, str]:
@@ -105,20 +126,22 @@ def run_request(
             cases.update(request.reference, status="closed", outcome=outcome, actions={})
         summary.update(status="closed" if not request.dry_run else "planned", outcome=outcome)
         return _finish(summary, ledger, ctx, dag_id, request, None)
-    handler = _HANDLERS[request.type]
-    return handler(request, ctx, located.keys, identifiers, hashes, cases, summary, dag_id)
+    return _HANDLERS[request.type](
+        Job(request, ctx, located.keys, identifiers, hashes, cases, summary, dag_id)
+    )
 
 
-def _erasure(
-    request: SubjectRequest,
-    ctx: Any,
-    keys: tuple[Any, ...],
-    identifiers: dict[str, str],
-    hashes: dict[str, str],
-    cases: Cases,
-    summary: dict[str, Any],
-    dag_id: str | None,
-) -> dict[str, Any]:
+def _erasure(job: Job) -> dict[str, Any]:
+    request, ctx, keys, identifiers, hashes, cases, summary, dag_id = (
+        job.request,
+        job.ctx,
+        job.keys,
+        job.identifiers,
+        job.hashes,
+        job.cases,
+        job.summary,
+        job.dag_id,
+    )
     from crm_privacy.requests.erasure import erase, kept_under_hold, planned_rows
     from crm_privacy.sweep.evidence import BatchEvidence
 
@@ -159,7 +182,7 @@ def _erasure(
         for value in values:
             every.update(identifier_hashes(ctx.keyring, {kind: value}))
     added = _suppress(cases, every, "erasure", ctx.as_of, request.reference)
-    recipients = sorted({r for p in ctx.loaded.policy.purposes for r in p.recipients})
+    recipients = art19_recipients(ctx)
     complete = not result.leftovers
     outcome = (
         "erased: every datum not under a legal obligation was deleted or anonymised"
@@ -191,18 +214,17 @@ def _erasure(
     return _finish(summary, ctx.ledger, ctx, dag_id, request, letter)
 
 
-def _objection(
-    request: SubjectRequest,
-    ctx: Any,
-    keys: tuple[Any, ...],
-    identifiers: dict[str, str],
-    hashes: dict[str, str],
-    cases: Cases,
-    summary: dict[str, Any],
-    dag_id: str | None,
-) -> dict[str, Any]:
+def _objection(job: Job) -> dict[str, Any]:
     """Art. 21: an opposition entry (kept at least 3 years) excludes the person from prospecting,
     whatever the spelling of a later re-import (the list holds normalised identifiers)."""
+    request, ctx, hashes, cases, summary, dag_id = (
+        job.request,
+        job.ctx,
+        job.hashes,
+        job.cases,
+        job.summary,
+        job.dag_id,
+    )
     if request.dry_run:
         summary.update(status="planned", outcome="dry run: nothing was changed")
         return _finish(summary, ctx.ledger, ctx, dag_id, request, None)
@@ -213,19 +235,18 @@ def _objection(
     return _finish(summary, ctx.ledger, ctx, dag_id, request, None)
 
 
-def _rectification(
-    request: SubjectRequest,
-    ctx: Any,
-    keys: tuple[Any, ...],
-    identifiers: dict[str, str],
-    hashes: dict[str, str],
-    cases: Cases,
-    summary: dict[str, Any],
-    dag_id: str | None,
-) -> dict[str, Any]:
+def _rectification(job: Job) -> dict[str, Any]:
     """Art. 16: declared columns of the subject's row only; the same column of every linked table
     that copies it (same name, declared too) follows. The ledger records which columns changed,
     never the old or the new value."""
+    request, ctx, keys, cases, summary, dag_id = (
+        job.request,
+        job.ctx,
+        job.keys,
+        job.cases,
+        job.summary,
+        job.dag_id,
+    )
     from sqlalchemy import update
 
     subject = ctx.loaded.policy.subject.table
@@ -254,7 +275,7 @@ def _rectification(
                     changed[name] = int(rows or 0)
     columns = sorted(request.changes)
     outcome = f"rectified: {', '.join(columns)}" if not request.dry_run else "dry run: nothing was changed"
-    recipients = sorted({r for p in ctx.loaded.policy.purposes for r in p.recipients})
+    recipients = art19_recipients(ctx)
     if not request.dry_run:
         cases.update(
             request.reference,
@@ -273,18 +294,17 @@ def _rectification(
     return _finish(summary, ctx.ledger, ctx, dag_id, request, None)
 
 
-def _export(
-    request: SubjectRequest,
-    ctx: Any,
-    keys: tuple[Any, ...],
-    identifiers: dict[str, str],
-    hashes: dict[str, str],
-    cases: Cases,
-    summary: dict[str, Any],
-    dag_id: str | None,
-) -> dict[str, Any]:
+def _export(job: Job) -> dict[str, Any]:
     """Access (art. 15) and portability (art. 20): an encrypted bundle; its password is returned to
     the caller apart from the summary (``summary['bundle_password_file']``), never logged."""
+    request, ctx, keys, cases, summary, dag_id = (
+        job.request,
+        job.ctx,
+        job.keys,
+        job.cases,
+        job.summary,
+        job.dag_id,
+    )
     try:
         from crm_privacy.requests.export import write_bundle
     except ImportError as exc:
