@@ -119,12 +119,26 @@ def test_erasure_keeps_only_the_invoices_under_their_legal_hold(env: dict[str, A
             text("UPDATE notes SET body = :b WHERE id = :n"),
             {"b": f"Son collègue joignable au {phone} ou {email.upper()} a appelé.", "n": note},
         )
+    # and the same phone written another way in a third person's note (dots, no-break space, tab)
+    other = one(
+        env,
+        "SELECT min(id) FROM notes WHERE parent_type = 'contact' AND parent_id <> :k AND id <> :n",
+        k=key,
+        n=note,
+    )[0]
+    n = re.sub(r"\D", "", phone)[-9:]
+    written = f"+33 {n[0]}.{n[1:3]}.{n[3:5]}\u00a0{n[5:7]}\t{n[7:9]}"
+    with env["crm"].begin() as conn:
+        conn.execute(
+            text("UPDATE notes SET body = :b WHERE id = :n"), {"b": f"Rappeler le {written}.", "n": other}
+        )
 
     summary = run(env, "erasure", "DSR-8", email=f"  {email.upper()} ")
     assert summary["status"] == "closed" and summary["subjects_found"] == 1, summary
-    assert summary["leftovers"] == {} and summary["mentions_scrubbed"] == {"notes": 1}
+    assert summary["leftovers"] == {} and summary["mentions_scrubbed"] == {"notes": 2}
     body = one(env, "SELECT body FROM notes WHERE id = :n", n=note)[0]
     assert body == "Son collègue joignable au [donnée effacée] ou [donnée effacée] a appelé.", body
+    assert one(env, "SELECT body FROM notes WHERE id = :n", n=other)[0] == "Rappeler le [donnée effacée]."
     # nothing of the person is left in any table but the invoice archive
     left = everywhere(env, [email, phone, ref])
     assert set(left) <= {"invoices_archive.billing_email", "invoices_archive.billing_name"}, left

@@ -138,7 +138,7 @@ def test_clean_sweep_passes_every_kind_and_records_each_expectation(swept: Swept
     names = {r["name"] for r in rows}
     assert archive_names <= names
     assert {f"hold:{ARCHIVE}:kept", "integrity:contacts:row_count", "replan:nothing_left"} <= names
-    assert {"integrity:interactions->contacts", "integrity:contacts:applied", "consent:C1:contacts"} <= names
+    assert {"integrity:interactions->contacts", "integrity:contacts:applied", "consent:C1"} <= names
     assert {r["kind"] for r in rows} == ALL_KINDS
     # the facts the violations below rely on
     assert swept.r1_contacts and swept.c1_contacts and swept.scrubbed_notes

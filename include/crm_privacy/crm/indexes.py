@@ -3,7 +3,7 @@ or a batch's rows scans the whole table. ``crm-privacy plan`` lists the missing 
 
 from __future__ import annotations
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from crm_privacy.crm.binding import Binding
 
@@ -42,6 +42,51 @@ def missing_indexes(binding: Binding) -> list[dict[str, object]]:
                     "table": table,
                     "columns": list(columns),
                     "create": f"CREATE INDEX ix_{table}_{'_'.join(columns)} ON {table} ({', '.join(columns)})",
+                    "why": "finding one person's rows scans the whole table",
                 }
             )
-    return missing
+    return missing + _missing_trigram_indexes(binding)
+
+
+def free_text_columns(binding: Binding) -> list[tuple[str, str]]:
+    """(table, column) of the policy's free text: where a request looks for mentions of a person."""
+    return [
+        (name, column)
+        for name, tp in binding.policy.tables.items()
+        for column, action in tp.columns.items()
+        if action.category == "free_text" or action.action == "scrub_text"
+    ]
+
+
+def _missing_trigram_indexes(binding: Binding) -> list[dict[str, object]]:
+    """On PostgreSQL, the free-text columns without a trigram index (``pg_trgm``): a request's search
+    for a person's e-mail or phone number in other people's notes reads them whole without one."""
+    if binding.engine.dialect.name != "postgresql":
+        return []
+    with binding.engine.connect() as conn:
+        indexed = {
+            (table, column)
+            for table, column in conn.execute(
+                text(
+                    "SELECT c.relname, a.attname FROM pg_index i "
+                    "JOIN pg_class c ON c.oid = i.indrelid "
+                    "JOIN pg_class ic ON ic.oid = i.indexrelid "
+                    "JOIN pg_am am ON am.oid = ic.relam "
+                    "JOIN pg_opclass oc ON oc.oid = i.indclass[0] "
+                    "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0] "
+                    "WHERE c.relnamespace = current_schema()::regnamespace "
+                    "AND am.amname IN ('gin', 'gist') AND oc.opcname LIKE '%trgm_ops'"
+                )
+            )
+        }
+    return [
+        {
+            "table": table,
+            "columns": [column],
+            "create": "CREATE EXTENSION IF NOT EXISTS pg_trgm; "
+            f"CREATE INDEX ix_{table}_{column}_trgm ON {table} USING gin ({column} gin_trgm_ops)",
+            "why": "looking for one person's e-mail or phone number in this free text reads the whole table",
+        }
+        for table, column in free_text_columns(binding)
+        if (table, column) not in indexed
+    ]

@@ -150,6 +150,6 @@ def _print_human(summary: dict[str, Any]) -> None:
     print(f"  rows planned: {summary['rows_planned']}, rows changed: {summary.get('rows_affected', 0)}")
     for index in summary.get("missing_indexes") or []:
         print(
-            f"  index missing on {index['table']}({', '.join(index['columns'])}): finding one person's "
-            f"rows scans the whole table; {index['create']}"
+            f"  index missing on {index['table']}({', '.join(index['columns'])}): {index['why']}; "
+            f"{index['create']}"
         )

@@ -186,23 +186,29 @@ def build_checks(
     return sql, recorded
 
 
-def _treated_per_column(
+def _broken_down(
     binding: Binding, as_of: dt.date, url: str, results: list[CheckResult], run_name: str
 ) -> list[CheckResult]:
-    """A table's treated columns are checked in one scan; when it fails, one check per column (run
-    then) says which column, in place of the table's result."""
+    """Some checks cover several places in one scan: a table's treated columns, a rule's tables.
+    When one fails, its detailed checks (run then) say which column or table, in its place."""
     from crm_privacy.validate.gx_runner import run_checks
 
-    broken = {r.table for r in results if r.kind == "treated" and r.column is None and not r.passed}
-    if not broken:
-        return results
     builder = SuiteBuilder(binding, as_of)
-    detail = {
-        table: run_checks(url, builder.treated_column_checks(table), run_name=run_name) for table in broken
-    }
+
+    def detail(r: CheckResult) -> list[SqlCheck]:
+        if r.passed or r.error is not None:
+            return []
+        if r.kind == "treated" and r.column is None:
+            return builder.treated_column_checks(r.table)
+        if r.kind in {"retention", "consent"} and r.rule is not None and r.name == f"{r.kind}:{r.rule}":
+            return builder.rule_table_checks(r.rule)
+        return []
+
     out: list[CheckResult] = []
     for r in results:
-        out.extend(detail[r.table] if r.kind == "treated" and r.column is None and r.table in detail else [r])
+        found = run_checks(url, checks, run_name=run_name) if (checks := detail(r)) else []
+        # the CRM changed between the two scans: the failure found first stands
+        out.extend(found if any(not f.passed for f in found) else [r])
     return out
 
 
@@ -223,7 +229,7 @@ def run_gate(
         "validation gate: %d expectation(s) on the CRM, %d on the run's records", len(sql), len(recorded)
     )
     results = run_checks(url, sql, docs_dir=docs_dir, run_name=run_name)
-    results = _treated_per_column(binding, as_of, url, results, run_name) + evidence_results(recorded)
+    results = _broken_down(binding, as_of, url, results, run_name) + evidence_results(recorded)
     docs = data_docs_index(docs_dir) if docs_dir is not None else None
     result = GateResult(results, docs)
     if result.passed:

@@ -49,6 +49,9 @@ PSEUDONYM_PREFIX = "pz:"
 
 Subjects = Callable[[FromClause], ColumnElement[bool]]  # a condition on a subject table alias
 
+#: Who a rule's check is about, in its description.
+_WHO = {"retention": "pas de personne concernée", "consent": "pas de personne sans consentement valide"}
+
 # A way from a table's row to its subject's key: parent tables joined on the way, their join
 # conditions, the column holding the subject key, and conditions (type values) of the way.
 _Way = tuple[list[FromClause], list[ColumnElement[bool]], ColumnElement[Any]]
@@ -263,6 +266,44 @@ class SuiteBuilder:
     def _scope_checks(
         self, kind: str, rule_id: str, scope: RuleScope, subjects: list[Subjects]
     ) -> list[SqlCheck]:
+        """One check per rule: the subjects it reaches that still hold data in its scope, in any
+        table (the subjects are computed once, not once per table). When it fails, the gate runs
+        :meth:`scope_table_checks` to say which tables keep what."""
+        tables = self.scope_table_checks(kind, rule_id, scope, subjects)
+        if len(tables) <= 1:
+            return tables
+        s = self.b.subject.alias()
+        key = s.c[self.policy.subject.key]
+        left = []
+        for name, tp in self.policy.tables.items():
+            if self._keeps_data(name, tp, scope, self.b.table(name)) is None:
+                continue
+
+            def keeps(t: FromClause, name: str = name, tp: TablePolicy = tp) -> ColumnElement[bool]:
+                cond = self._keeps_data(name, tp, scope, t)
+                assert cond is not None
+                return cond
+
+            left.append(keeps(s) if name == self.policy.subject.table else self._rows_of(name, key, keeps))
+        stmt = _union([select(key).where(each(s), or_(false(), *left)) for each in subjects])
+        names = ", ".join(c.table for c in tables)
+        return [
+            self._check(
+                kind,
+                f"{kind}:{rule_id}",
+                self.policy.subject.table,
+                stmt,
+                f"{rule_id} : {_WHO[kind]} qui garde des données dans le périmètre de la règle "
+                f"(tables {names})",
+                rule=rule_id,
+            )
+        ]
+
+    def scope_table_checks(
+        self, kind: str, rule_id: str, scope: RuleScope, subjects: list[Subjects]
+    ) -> list[SqlCheck]:
+        """One check per table the rule reaches: its rows that belong to a subject the rule reaches
+        and still hold data in the rule's scope."""
         out = []
         for name, tp in self.policy.tables.items():
             t = self.b.table(name)
@@ -272,22 +313,25 @@ class SuiteBuilder:
             stmt = _union(
                 [select(t.c[tp.key]).where(self._belongs(name, t, each), keeps) for each in subjects]
             )
-            what = (
-                "pas de personne concernée"
-                if kind == "retention"
-                else "pas de personne sans consentement valide"
-            )
             out.append(
                 self._check(
                     kind,
                     f"{kind}:{rule_id}:{name}",
                     name,
                     stmt,
-                    f"{rule_id} : {what} dont la table {name} garde des données dans le périmètre de la règle",
+                    f"{rule_id} : {_WHO[kind]} dont la table {name} garde des données dans le périmètre "
+                    "de la règle",
                     rule=rule_id,
                 )
             )
         return out
+
+    def rule_table_checks(self, rule_id: str) -> list[SqlCheck]:
+        """The per-table checks of a retention or consent rule (which tables a failure is in)."""
+        rule = next(r for r in self.policy.rules if r.id == rule_id)
+        if isinstance(rule, RetentionRule):
+            return self.scope_table_checks("retention", rule.id, rule.scope, self._expired(rule))
+        return self.scope_table_checks("consent", rule.id, rule.scope, self._without_consent(rule))
 
     def _notice_check(self, rule: RetentionRule) -> SqlCheck:
         """A rule that warns first leaves expired subjects untreated while their notice waits: their
