@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import and_, any_, false, func, literal, or_, select, update
+from sqlalchemy.dialects.postgresql import array as pg_array
 
 from crm_privacy.crm.binding import Binding
 from crm_privacy.policy.model import RuleScope
@@ -120,7 +121,7 @@ def scrub_mentions(binding: Binding, values: Sequence[str], identifiers: Mapping
             table = binding.table(name)
             key = binding.key(name)
             col = table.c[column]
-            where = _prefilter(col, [*values, *identifiers.values()], binding.engine.dialect.name)
+            where = _prefilter(col, [*values, *identifiers.values()], binding.engine.dialect.name, indexed=True)
             rows = conn.execute(select(key, col).where(where)).all()
             for row_key, text in rows:
                 if text is None:
@@ -176,29 +177,44 @@ def search(binding: Binding, identifiers: Mapping[str, str], values: Sequence[st
     """Rows of every text column of the policy's tables (held tables excepted: the legal hold) that
     still hold one of the subject's identifiers: the proof an erasure is complete (expected: none).
 
-    One scan per table: a cheap SQL filter over all its text columns at once (LIKE patterns), then
-    the candidates are confirmed in Python with the exact patterns (a phone written with any
-    separators)."""
+    One scan per table: a cheap SQL filter on all its text columns joined into one string (one
+    pattern per identifier and row, not one per column), then the candidates are confirmed in Python,
+    column by column, with the exact patterns (a phone written with any separators)."""
     regex = re.compile("|".join(_patterns(values, identifiers)), re.IGNORECASE)
     columns: dict[str, list[str]] = {}
     for name, column in _text_columns(binding, free_text_only=False):
         if binding.policy.tables[name].hold is None:  # held rows: counted by kept_under_hold
             columns.setdefault(name, []).append(column)
+    dialect = binding.engine.dialect.name
+    every = [*values, *identifiers.values()]
     found: dict[str, int] = {}
     with binding.engine.connect() as conn:
         for name, names in columns.items():
             table = binding.table(name)
             cols = [table.c[c] for c in names]
-            every = [*values, *identifiers.values()]
-            dialect = binding.engine.dialect.name
-            conditions = [_prefilter(col, fit, dialect) for col in cols if (fit := _fitting(col, every))]
-            if not conditions:
+            if not any(_fitting(col, every) for col in cols):
                 continue
-            for row in conn.execute(select(*cols).where(or_(*conditions))):
+            for row in conn.execute(select(*cols).where(_prefilter(_joined(cols, dialect), every, dialect))):
                 for column, value in zip(names, row, strict=True):
                     if value is not None and regex.search(str(value)):
                         found[f"{name}.{column}"] = found.get(f"{name}.{column}", 0) + 1
     return found
+
+
+#: Between two columns joined for the search: a control character no identifier holds.
+_UNIT_SEPARATOR = "\x1f"
+
+
+def _joined(cols: Sequence[Any], dialect: str) -> Any:
+    """The text columns of a row as one string (nulls skipped)."""
+    if len(cols) == 1:
+        return cols[0]
+    if dialect != "sqlite":  # PostgreSQL, MySQL, MariaDB
+        return func.concat_ws(_UNIT_SEPARATOR, *cols)
+    joined = func.coalesce(cols[0], "")
+    for col in cols[1:]:  # SQLite has concat_ws from 3.44 only
+        joined = joined.op("||")(literal(_UNIT_SEPARATOR)).op("||")(func.coalesce(col, ""))
+    return joined
 
 
 def _fitting(column: Any, values: Sequence[str]) -> list[str]:
@@ -238,29 +254,37 @@ def _patterns(values: Sequence[str], identifiers: Mapping[str, str]) -> list[str
     return sorted(out, key=len, reverse=True)
 
 
-def _prefilter(col: Any, values: Iterable[str], dialect: str) -> Any:
+def _prefilter(col: Any, values: Iterable[str], dialect: str, *, indexed: bool = False) -> Any:
     """A cheap SQL filter for rows that may hold a value; the caller confirms them in Python.
 
-    On PostgreSQL it is written so that a trigram index (``pg_trgm``, which ``crm-privacy plan``
-    proposes for free text) answers it: ``ILIKE`` for a value, a regular expression with optional
-    separators for a phone number. Elsewhere: ``LIKE`` on the lower-cased text, and the phone's
-    last 8 digits in pairs with anything between them."""
+    ``indexed`` (one free-text column, PostgreSQL): written so that a trigram index (``pg_trgm``,
+    which ``crm-privacy plan`` proposes for free text) answers it: ``ILIKE`` for a value, a regular
+    expression with optional separators for a phone number. Otherwise, for a scan: the lower-cased
+    text against every value's ``LIKE`` pattern (on PostgreSQL one ``LIKE ANY``, which lowers the
+    text once: ``ILIKE`` costs twice as much per row), and the phone's last 8 digits in order with
+    anything between them."""
     postgres = dialect == "postgresql"
     conditions = []
-    for value in sorted(set(values)):
-        national = _phone_digits(value)
-        if national is None:
+    plain = sorted(v for v in set(values) if _phone_digits(v) is None)
+    if postgres and not indexed and plain:
+        conditions.append(func.lower(col).like(any_(pg_array([f"%{_like_escaped(v.lower())}%" for v in plain]))))
+    else:
+        for value in plain:
             if postgres:
                 conditions.append(col.icontains(value, autoescape=True))
             else:
                 conditions.append(func.lower(col).contains(value.lower(), autoescape=True))
-        elif postgres:
-            conditions.append(col.regexp_match(_SEPARATORS.join(national)))
-        else:  # "12 34 56 78", "12345678"
-            tail = national[-8:]
-            pattern = "%" + "%".join(tail[i : i + 2] for i in range(0, len(tail), 2)) + "%"
-            conditions.append(col.like(pattern))
-    return or_(*conditions)
+    for national in sorted({n for v in values if (n := _phone_digits(v)) is not None}):
+        # its last 8 digits in order, anything between them ("12 34 56 78", "123 456 78")
+        digits = col.like("%" + "%".join(national[-8:]) + "%")
+        # PostgreSQL: LIKE first (cheap on a scan), then the expression a trigram index can answer
+        conditions.append(and_(digits, col.regexp_match(_SEPARATORS.join(national))) if postgres else digits)
+    return or_(false(), *conditions)
+
+
+def _like_escaped(value: str) -> str:
+    """``value`` as a LIKE pattern matching itself (PostgreSQL's default escape, the backslash)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 #: What may stand between two digits of a phone number (a wider class, ``\s`` included, keeps
