@@ -121,7 +121,9 @@ def scrub_mentions(binding: Binding, values: Sequence[str], identifiers: Mapping
             table = binding.table(name)
             key = binding.key(name)
             col = table.c[column]
-            where = _prefilter(col, [*values, *identifiers.values()], binding.engine.dialect.name, indexed=True)
+            where = _prefilter(
+                col, [*values, *identifiers.values()], binding.engine.dialect.name, indexed=True
+            )
             rows = conn.execute(select(key, col).where(where)).all()
             for row_key, text in rows:
                 if text is None:
@@ -267,7 +269,9 @@ def _prefilter(col: Any, values: Iterable[str], dialect: str, *, indexed: bool =
     conditions = []
     plain = sorted(v for v in set(values) if _phone_digits(v) is None)
     if postgres and not indexed and plain:
-        conditions.append(func.lower(col).like(any_(pg_array([f"%{_like_escaped(v.lower())}%" for v in plain]))))
+        conditions.append(
+            func.lower(col).like(any_(pg_array([f"%{_like_escaped(v.lower())}%" for v in plain])))
+        )
     else:
         for value in plain:
             if postgres:
