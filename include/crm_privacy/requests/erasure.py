@@ -213,7 +213,7 @@ def _joined(cols: Sequence[Any], dialect: str) -> Any:
         return cols[0]
     if dialect != "sqlite":  # PostgreSQL, MySQL, MariaDB
         return func.concat_ws(_UNIT_SEPARATOR, *cols)
-    joined = func.coalesce(cols[0], "")
+    joined: Any = func.coalesce(cols[0], "")
     for col in cols[1:]:  # SQLite has concat_ws from 3.44 only
         joined = joined.op("||")(literal(_UNIT_SEPARATOR)).op("||")(func.coalesce(col, ""))
     return joined
@@ -266,7 +266,7 @@ def _prefilter(col: Any, values: Iterable[str], dialect: str, *, indexed: bool =
     text once: ``ILIKE`` costs twice as much per row), and the phone's last 8 digits in order with
     anything between them."""
     postgres = dialect == "postgresql"
-    conditions = []
+    conditions: list[Any] = []
     plain = sorted(v for v in set(values) if _phone_digits(v) is None)
     if postgres and not indexed and plain:
         conditions.append(
