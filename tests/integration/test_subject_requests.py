@@ -191,6 +191,43 @@ def test_a_prospect_is_erased_completely(env: dict[str, Any]) -> None:
     assert one(env, "SELECT anonymised_at FROM contacts WHERE id = :k", k=person[0])[0] is not None
 
 
+def test_erasure_removes_the_persons_name_from_other_peoples_notes(env: dict[str, Any]) -> None:
+    """A colleague's note names the person without any identifier: the name goes where the detection
+    engine tags it with every recorded name word; a namesake ("M. <last name>") stays."""
+    person = one(
+        env,
+        "SELECT id, email, first_name, last_name FROM contacts c WHERE status = 'prospect' "
+        "AND email IS NOT NULL AND first_name IS NOT NULL AND last_name IS NOT NULL "
+        "AND (SELECT count(*) FROM contacts o WHERE o.email = c.email) = 1 ORDER BY id",
+    )
+    key, email, first, last = person
+    notes = [
+        r[0]
+        for r in _all(
+            env, f"SELECT id FROM notes WHERE parent_type = 'contact' AND parent_id <> {int(key)} ORDER BY id"
+        )[:3]
+    ]
+    bodies = {
+        notes[0]: f"Réunion avec {first} {last.upper()} mardi, elle rappellera.",
+        notes[1]: f"rdv pris : {last} {first} viendra avec son conjoint.",
+        notes[2]: f"Appel de M. {last}, un homonyme, sans rapport.",
+    }
+    with env["crm"].begin() as conn:
+        for note, body in bodies.items():
+            conn.execute(text("UPDATE notes SET body = :b WHERE id = :n"), {"b": body, "n": note})
+
+    summary = run(env, "erasure", "DSR-NAME", email=email)
+    assert summary["status"] == "closed", summary
+    after = {n: one(env, "SELECT body FROM notes WHERE id = :n", n=n)[0] for n in notes}
+    assert summary["names_scrubbed"] == {"notes": 2}, (summary["names_scrubbed"], after)
+    after = {n: one(env, "SELECT body FROM notes WHERE id = :n", n=n)[0] for n in notes}
+    assert after[notes[0]] == "Réunion avec [donnée effacée] mardi, elle rappellera.", after[notes[0]]
+    assert first not in after[notes[1]] and last not in after[notes[1]], after[notes[1]]
+    assert after[notes[2]] == bodies[notes[2]]  # the namesake is not the person
+    letter = Path(summary["letter"]).read_text(encoding="utf-8")
+    assert "mentions de votre nom dans des notes" in letter
+
+
 def test_several_people_matching_stop_before_any_change(env: dict[str, Any]) -> None:
     rows = [r for r in _all(env, "SELECT id FROM contacts WHERE phone IS NOT NULL ORDER BY id")][:2]
     with env["crm"].begin() as conn:

@@ -33,6 +33,7 @@ _TEXT_TYPES = ("CHAR", "TEXT", "CLOB", "STRING")
 class ErasureResult:
     changed: dict[str, int] = field(default_factory=dict)
     mentions_scrubbed: dict[str, int] = field(default_factory=dict)
+    names_scrubbed: dict[str, int] = field(default_factory=dict)
     kept: list[dict[str, Any]] = field(default_factory=list)
     leftovers: dict[str, int] = field(default_factory=dict)
     found_identifiers: dict[str, set[str]] = field(default_factory=dict)
@@ -92,9 +93,13 @@ def erase(
     reference: str,
     identifiers: Mapping[str, str],
 ) -> ErasureResult:
-    """Erase the subjects ``keys`` (one transaction), scrub their identifiers from other rows' text,
-    and search every text column for what is left."""
+    """Erase the subjects ``keys`` (one transaction), scrub their identifiers and their names (where
+    the detection engine tags them) from other rows' text, and search every text column for what is
+    left of the identifiers."""
+    from crm_privacy.requests.names import scrub_name_mentions, subject_name_words
+
     values = subject_values(binding, keys)
+    names = subject_name_words(binding, keys)
     steps = build_steps(binding, RuleScope(all=True), as_of, reference)
     marked_at = dt.datetime(as_of.year, as_of.month, as_of.day)
     result = ErasureResult()
@@ -103,6 +108,7 @@ def erase(
         binding, steps, list(keys), ActionContext(keyring=keyring), marked_at, reference, evidence.seal
     )
     result.mentions_scrubbed = scrub_mentions(binding, values, identifiers)
+    result.names_scrubbed = scrub_name_mentions(binding, names, PLACEHOLDER)
     result.kept = kept_under_hold(binding, keys, as_of)
     result.leftovers = search(binding, identifiers, values)
     return result

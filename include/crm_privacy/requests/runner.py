@@ -192,6 +192,7 @@ def _erasure(job: Job) -> dict[str, Any]:
     actions = {
         "changed": result.changed,
         "mentions_scrubbed": result.mentions_scrubbed,
+        "names_scrubbed": result.names_scrubbed,
         "kept": result.kept,
         "suppression_entries": added,
         "art19_recipients": recipients,
@@ -202,9 +203,12 @@ def _erasure(job: Job) -> dict[str, Any]:
     summary.update(
         status="closed" if complete else "review",
         outcome=outcome,
-        rows_affected=sum(result.changed.values()) + sum(result.mentions_scrubbed.values()),
+        rows_affected=sum(result.changed.values())
+        + sum(result.mentions_scrubbed.values())
+        + sum(result.names_scrubbed.values()),
         tables_affected=result.changed,
         mentions_scrubbed=result.mentions_scrubbed,
+        names_scrubbed=result.names_scrubbed,
         kept=result.kept,
         leftovers=result.leftovers,
         suppression_entries=added,
