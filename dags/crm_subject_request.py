@@ -15,7 +15,9 @@ Triggered by hand (the form, or the REST API) for one request of a person (RGPD 
    identifiers on the suppression list. The run writes its report under
    `CRM_PRIVACY_REPORTS_DIR/subject_request/<run id>/`; XCom holds the summary only (counts, case
    reference, status, paths). Triggering again with the same `reference` changes nothing.
-   `dry_run` plans the request and changes nothing. When the case needs a person (several people
+   `dry_run` plans the request and changes nothing. `awaiting_identity` registers the case and
+   acts on nothing until the identity check is recorded (`crm-privacy case pause`, which also moves
+   the deadline); trigger again with the same `reference` then. When the case needs a person (several people
    match the identifiers, or an erasure left some behind) the case is `review` and the task fails,
    without retry, naming the case and its report (a red run gets looked at).
 
@@ -105,6 +107,16 @@ RUN = "Exécution / Run"
             maxLength=100,
             title="Référence client / Customer reference",
             section=PERSON,
+        ),
+        "awaiting_identity": Param(
+            False,
+            type="boolean",
+            title="Identité à vérifier / Identity to check",
+            description_md=(
+                "Enregistrer la demande sans agir : un doute sur l'identité, un justificatif demandé "
+                "(art. 12(6)). Register the request without acting while the identity is checked."
+            ),
+            section=REQUEST,
         ),
         "dry_run": Param(
             False,

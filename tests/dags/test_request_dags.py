@@ -11,7 +11,17 @@ from typing import Any
 import pytest
 
 DAGS_DIR = Path(__file__).resolve().parents[2] / "dags"
-FORM = {"request_type", "reference", "received", "changes", "email", "phone", "ref", "dry_run"}
+FORM = {
+    "request_type",
+    "reference",
+    "received",
+    "changes",
+    "email",
+    "phone",
+    "ref",
+    "dry_run",
+    "awaiting_identity",
+}
 CONNECTIONS = {"policy", "crm_conn_id", "ledger_conn_id"}
 
 
@@ -57,6 +67,7 @@ def test_the_request_form() -> None:
         assert params.get_param(name).schema["type"] == ["null", "string"], name
     assert params.get_param("received").schema["format"] == "date"
     assert params.get_param("changes").value == {} and params.get_param("dry_run").value is False
+    assert params.get_param("awaiting_identity").value is False
     assert [t.task_id for t in dag.tasks] == ["validate", "handle"]
     assert "never log" in (dag.doc_md or "") and "metadata database" in (dag.doc_md or "")
 

@@ -124,3 +124,57 @@ def test_scenario_11_identity_pause_then_extension(
     assert main(["case", "list", "--ledger", url, "--open"]) == 0
     assert "DSR-11" in capsys.readouterr().out
     assert Ledger.from_url(url).audit_problems() == []
+
+
+def test_a_request_waits_for_the_identity_check(
+    crm: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Art. 12(6): a doubt on who is asking. The case is registered and nothing is done until the check
+    is recorded; the pause moves the deadline; the same request then runs."""
+    with sqlite3.connect(crm["db"]) as conn:
+        key, email = conn.execute(
+            "SELECT id, email FROM contacts WHERE email IS NOT NULL AND anonymised_at IS NULL ORDER BY id"
+        ).fetchone()
+
+    def contact() -> tuple[object, ...]:
+        with sqlite3.connect(crm["db"]) as conn:
+            return tuple(conn.execute("SELECT * FROM contacts WHERE id = ?", (key,)).fetchone())
+
+    before = contact()
+    args = ["erasure", "--email", email, "--reference", "DSR-ID", "--received", "2025-06-02", "--json"]
+    capsys.readouterr()
+    assert request(crm, *args, "--awaiting-identity") == 0
+    waiting = json.loads(capsys.readouterr().out)
+    assert waiting["status"] == "waiting_identity" and "case pause" in waiting["note"]
+    assert contact() == before
+    # sent again without the flag before the check is recorded: still nothing done
+    assert request(crm, *args) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "waiting_identity"
+    assert contact() == before
+    assert main(["case", "list", "--ledger", crm["ledger"], "--open"]) == 0
+    assert "waiting_identity" in capsys.readouterr().out
+    # the identity document asked on 5 June, received on 15 June: 10 days paused
+    assert (
+        main(
+            ["case", "pause", "--ledger", crm["ledger"], "--reference", "DSR-ID"]
+            + ["--asked", "2025-06-05", "--answered", "2025-06-15"]
+        )
+        == 0
+    )
+    assert "due 2025-07-12" in capsys.readouterr().out
+    assert request(crm, *args) == 0
+    done = json.loads(capsys.readouterr().out)
+    assert done["status"] == "closed" and done["due_at"] == "2025-07-12", done
+    assert contact() != before
+    with sqlite3.connect(crm["db"]) as conn:
+        assert conn.execute("SELECT count(*) FROM contacts WHERE email = ?", (email,)).fetchone()[0] == 0
+
+
+def test_awaiting_identity_and_dry_run_together_are_refused(
+    crm: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        request(crm, "access", "--email", "a@b.fr", "--reference", "X-1", "--dry-run", "--awaiting-identity")
+        == 2
+    )
+    assert "awaiting_identity" in capsys.readouterr().err

@@ -32,6 +32,7 @@ KEYS = (
     "phone",
     "ref",
     "dry_run",
+    "awaiting_identity",
     "policy",
     "crm_conn_id",
     "ledger_conn_id",
@@ -49,6 +50,7 @@ def params(**given: Any) -> dict[str, Any]:
         "phone": None,
         "ref": None,
         "dry_run": False,
+        "awaiting_identity": False,
         "policy": "demo_crm.yaml",
         "crm_conn_id": "crm_demo",
         "ledger_conn_id": "crm_privacy_ledger",
@@ -114,7 +116,10 @@ def test_an_invalid_request_fails_at_once_naming_the_field(
 
 
 def test_a_conf_typo_is_refused_with_the_valid_keys(airflow_env: Path) -> None:
-    with pytest.raises(AirflowFailException, match=r"'emial' \(did you mean email\?\).*valid keys: changes"):
+    with pytest.raises(
+        AirflowFailException,
+        match=r"'emial' \(did you mean email\?\).*valid keys: awaiting_identity, changes",
+    ):
         tasks.validate(params(email=SECRET_EMAIL), {"emial": SECRET_EMAIL}, KEYS, DAY)
 
 
@@ -227,3 +232,13 @@ def test_a_dry_run_changes_nothing(demo_env: Path) -> None:
     summary = _handle(params(email=email, dry_run=True, reference="DSR-DRY"), "manual__dry")
     assert summary["status"] == "planned" and summary["dry_run"] is True
     assert demo_env.read_bytes() == before
+
+
+def test_awaiting_identity_registers_the_case_and_changes_nothing(demo_env: Path, airflow_env: Path) -> None:
+    email, _ = _person(demo_env)
+    before = demo_env.read_bytes()
+    summary = _handle(params(email=email, awaiting_identity=True, reference="DSR-WAIT"), "manual__wait")
+    assert summary["status"] == "waiting_identity" and "case pause" in summary["note"]
+    assert demo_env.read_bytes() == before
+    ledger = Ledger.from_url(f"sqlite:///{airflow_env / 'ledger.db'}")
+    assert Cases(ledger).get("DSR-WAIT")["status"] == "waiting_identity"  # type: ignore[index]

@@ -31,6 +31,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--set", action="append", default=[], metavar="COLUMN=VALUE", help="rectification")
     p.add_argument("--out", help="folder for the run's report, letter and export (default: the reports base)")
     p.add_argument("--dry-run", action="store_true")
+    p.add_argument(
+        "--awaiting-identity",
+        action="store_true",
+        help="register the case and act on nothing until the identity check is recorded (case pause)",
+    )
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.set_defaults(func=_request)
 
@@ -101,6 +106,7 @@ def _request(args: argparse.Namespace) -> int:
         ref=args.ref,
         changes=_changes(args.set) if args.set else None,
         dry_run=args.dry_run,
+        awaiting_identity=args.awaiting_identity,
         today=today,
     )
     keyring = keyring_from_env()

@@ -33,6 +33,8 @@ class SubjectRequest:
     ref: str | None = None
     changes: Mapping[str, str] = field(default_factory=dict)
     dry_run: bool = False
+    #: register the case and wait: the person's identity must be checked before anything is done
+    awaiting_identity: bool = False
 
     def identifiers(self) -> dict[str, str]:
         """kind -> normalised value (``email``, ``phone``, ``reference``), for the ones given."""
@@ -50,6 +52,7 @@ def parse_request(
     ref: str | None = None,
     changes: Mapping[str, str] | None = None,
     dry_run: bool = False,
+    awaiting_identity: bool = False,
     today: dt.date | None = None,
 ) -> SubjectRequest:
     """A valid request, or ``UsageError`` naming the first field that is wrong."""
@@ -83,6 +86,8 @@ def parse_request(
                 raise UsageError(f"changes: the value for {column} must be text of at most 1000 characters")
     elif changes:
         raise UsageError(f"changes: only a rectification takes changes, not {type_}")
+    if awaiting_identity and dry_run:
+        raise UsageError("awaiting_identity: a dry run registers nothing; leave out one of the two")
     return SubjectRequest(
         type=cast(RequestType, type_),
         reference=reference.strip(),
@@ -92,6 +97,7 @@ def parse_request(
         ref=ref,
         changes=changes,
         dry_run=bool(dry_run),
+        awaiting_identity=bool(awaiting_identity),
     )
 
 

@@ -61,6 +61,13 @@ def identifier_hashes(keyring: KeyRing, identifiers: dict[str, str]) -> dict[str
     return {identifier_hash(keyring, kind, value): kind for kind, value in identifiers.items()}
 
 
+_WAITING = "waiting for the identity check (art. 12(6)): nothing looked up, nothing changed"
+_RESUME = (
+    "record the identity check with `crm-privacy case pause --reference R --asked D1 --answered D2` "
+    "(the deadline moves by the days in between), then send the request again with the same reference"
+)
+
+
 def run_request(
     request: SubjectRequest,
     *,
@@ -105,6 +112,11 @@ def run_request(
         summary.update(
             status=case["status"], outcome=case["outcome"], note="case already closed: nothing done"
         )
+        return summary
+    if request.awaiting_identity and case["status"] == "open" and not case["actions"]:
+        case = cases.update(request.reference, status="waiting_identity", outcome=_WAITING)
+    if case["status"] == "waiting_identity":
+        summary.update(status="waiting_identity", outcome=_WAITING, note="nothing done: " + _RESUME)
         return summary
     ctx = open_context(policy, crm, crm_name, ledger, run_id, as_of, out_dir, keyring)
     summary["policy_version"] = ctx.loaded.policy.version

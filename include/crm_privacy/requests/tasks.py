@@ -57,6 +57,7 @@ def request_from_params(params: Mapping[str, Any], *, today: dt.date, received: 
         ref=params.get("ref"),
         changes=params.get("changes") or {},
         dry_run=bool(params.get("dry_run")),
+        awaiting_identity=bool(params.get("awaiting_identity")),
         today=today,
     )
 
