@@ -156,8 +156,10 @@ def test_a_request_waits_for_the_identity_check(
     # the identity document asked on 5 June, received on 15 June: 10 days paused
     assert (
         main(
-            ["case", "pause", "--ledger", crm["ledger"], "--reference", "DSR-ID"]
-            + ["--asked", "2025-06-05", "--answered", "2025-06-15"]
+            [
+                *("case", "pause", "--ledger", crm["ledger"], "--reference", "DSR-ID"),
+                *("--asked", "2025-06-05", "--answered", "2025-06-15"),
+            ]
         )
         == 0
     )
