@@ -136,6 +136,11 @@ def test_erasure_keeps_only_the_invoices_under_their_legal_hold(env: dict[str, A
     summary = run(env, "erasure", "DSR-8", email=f"  {email.upper()} ")
     assert summary["status"] == "closed" and summary["subjects_found"] == 1, summary
     assert summary["leftovers"] == {} and summary["mentions_scrubbed"] == {"notes": 2}
+    # the gate's treated-column and integrity checks, through Great Expectations, after the erasure
+    validation = summary["validation"]
+    assert validation["passed"] and validation["expectations"] >= 5 and validation["failed"] == []
+    assert set(validation["by_kind"]) == {"treated", "integrity"}
+    assert Path(validation["data_docs"]).is_file()
     body = one(env, "SELECT body FROM notes WHERE id = :n", n=note)[0]
     assert body == "Son collègue joignable au [donnée effacée] ou [donnée effacée] a appelé.", body
     assert one(env, "SELECT body FROM notes WHERE id = :n", n=other)[0] == "Rappeler le [donnée effacée]."
@@ -226,6 +231,19 @@ def test_erasure_removes_the_persons_name_from_other_peoples_notes(env: dict[str
     assert after[notes[2]] == bodies[notes[2]]  # the namesake is not the person
     letter = Path(summary["letter"]).read_text(encoding="utf-8")
     assert "mentions de votre nom dans des notes" in letter
+
+
+def test_an_erasure_whose_validation_fails_goes_to_review(env: dict[str, Any]) -> None:
+    """The CRM holds a row marked anonymised whose e-mail is in clear (another tool's half-done work):
+    the validation after the erasure fails, and the case waits for a person, naming the check."""
+    person = customer_with_held_invoices(env)
+    other = one(env, "SELECT min(id) FROM contacts WHERE email IS NOT NULL AND id <> :k", k=person[0])[0]
+    with env["crm"].begin() as conn:
+        conn.execute(text("UPDATE contacts SET anonymised_at = :d WHERE id = :o"), {"d": AS_OF, "o": other})
+    summary = run(env, "erasure", "DSR-GX", email=person[1])
+    assert summary["status"] == "review", summary
+    assert "validation failed" in summary["outcome"] and "treated:contacts." in summary["outcome"]
+    assert not summary["validation"]["passed"]
 
 
 def test_several_people_matching_stop_before_any_change(env: dict[str, Any]) -> None:

@@ -156,6 +156,7 @@ def _erasure(job: Job) -> dict[str, Any]:
     )
     from crm_privacy.requests.erasure import erase, kept_under_hold, planned_rows
     from crm_privacy.sweep.evidence import BatchEvidence
+    from crm_privacy.validate.gate import orphans_now, run_erasure_checks
 
     if request.dry_run:
         summary.update(
@@ -168,6 +169,7 @@ def _erasure(job: Job) -> dict[str, Any]:
     ctx.lock.acquire()
     try:
         _start_run(ctx, request)
+        orphans = orphans_now(ctx.binding, ctx.as_of)
         evidence = BatchEvidence(
             ctx.binding,
             ctx.run_id,
@@ -187,6 +189,11 @@ def _erasure(job: Job) -> dict[str, Any]:
             identifiers=identifiers,
         )
         evidence.publish(ctx.ledger)
+        url = ctx.binding.engine.url.render_as_string(hide_password=False)
+        gate = run_erasure_checks(
+            ctx.binding, url, ctx.as_of, orphans, docs_dir=ctx.workdir / "data_docs", run_name=ctx.run_id
+        )
+        ctx.ledger.record_validations(ctx.run_id, gate.results)
     finally:
         ctx.lock.release()
     every = dict(hashes)  # the identifiers given, and those the CRM held for the person
@@ -195,12 +202,15 @@ def _erasure(job: Job) -> dict[str, Any]:
             every.update(identifier_hashes(ctx.keyring, {kind: value}))
     added = _suppress(cases, every, "erasure", ctx.as_of, request.reference)
     recipients = art19_recipients(ctx)
-    complete = not result.leftovers
-    outcome = (
-        "erased: every datum not under a legal obligation was deleted or anonymised"
-        if complete
-        else "NOT complete: identifiers still found in " + ", ".join(sorted(result.leftovers))
-    )
+    complete = not result.leftovers and gate.passed
+    if not result.leftovers and gate.passed:
+        outcome = "erased: every datum not under a legal obligation was deleted or anonymised"
+    elif result.leftovers:
+        outcome = "NOT complete: identifiers still found in " + ", ".join(sorted(result.leftovers))
+    else:
+        outcome = "NOT complete: the validation failed: " + "; ".join(
+            f"{r.name} ({r.unexpected_count})" for r in gate.failed
+        )
     actions = {
         "changed": result.changed,
         "mentions_scrubbed": result.mentions_scrubbed,
@@ -223,6 +233,7 @@ def _erasure(job: Job) -> dict[str, Any]:
         names_scrubbed=result.names_scrubbed,
         kept=result.kept,
         leftovers=result.leftovers,
+        validation=gate.block(),
         suppression_entries=added,
         art19_recipients=recipients,
     )

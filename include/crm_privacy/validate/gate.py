@@ -237,3 +237,28 @@ def run_gate(
     else:
         log.error("%s", result.message())
     return result
+
+
+def run_erasure_checks(
+    binding: Binding,
+    url: str,
+    as_of: dt.date,
+    orphans_before: Mapping[str, int],
+    *,
+    docs_dir: Path | None = None,
+    run_name: str = "",
+) -> GateResult:
+    """After a data-subject erasure, the gate's checks that do not depend on a rule: every row
+    carrying a table's marker (the erased person's included) has its columns in treated form, and no
+    link has more orphan rows than before. Through Great Expectations like the gate; no identifier
+    and no key of the person is in any query (finding the identifiers is the request's own search)."""
+    from crm_privacy.validate.gx_runner import data_docs_index, run_checks
+
+    builder = SuiteBuilder(binding, as_of, RunCounts(orphans_before=dict(orphans_before)))
+    checks = builder.treated_checks() + builder.orphan_checks()
+    results = run_checks(url, checks, docs_dir=docs_dir, run_name=run_name)
+    results = _broken_down(binding, as_of, url, results, run_name)
+    result = GateResult(results, data_docs_index(docs_dir) if docs_dir is not None else None)
+    if not result.passed:
+        log.error("%s", result.message())
+    return result

@@ -91,7 +91,7 @@ class SuiteBuilder:
                 out += self._scope_checks("retention", rule.id, rule.scope, self._expired(rule))
             else:
                 out += self._scope_checks("consent", rule.id, rule.scope, self._without_consent(rule))
-        out += self._treated_checks()
+        out += self.treated_checks()
         out += self._free_text_checks()
         out += self._integrity_checks()
         out += self._hold_and_archive_checks()
@@ -403,7 +403,7 @@ class SuiteBuilder:
 
     # -- treated columns, free text -------------------------------------------------------------
 
-    def _treated_checks(self) -> list[SqlCheck]:
+    def treated_checks(self) -> list[SqlCheck]:
         """One scan per table with a marker: every treated column of its marked rows at once (the
         gate breaks a failure down per column with :meth:`treated_column_checks`)."""
         out = []
