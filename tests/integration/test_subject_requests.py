@@ -138,7 +138,7 @@ def test_erasure_keeps_only_the_invoices_under_their_legal_hold(env: dict[str, A
     assert summary["leftovers"] == {} and summary["mentions_scrubbed"] == {"notes": 2}
     # the gate's treated-column and integrity checks, through Great Expectations, after the erasure
     validation = summary["validation"]
-    assert validation["passed"] and validation["expectations"] >= 5 and validation["failed"] == []
+    assert validation["passed"] and validation["expectations"] >= 2 and validation["failed"] == []
     assert set(validation["by_kind"]) == {"treated", "integrity"}
     assert Path(validation["data_docs"]).is_file()
     body = one(env, "SELECT body FROM notes WHERE id = :n", n=note)[0]

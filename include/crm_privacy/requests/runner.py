@@ -169,7 +169,10 @@ def _erasure(job: Job) -> dict[str, Any]:
     ctx.lock.acquire()
     try:
         _start_run(ctx, request)
-        orphans = orphans_now(ctx.binding, ctx.as_of)
+        removing = [
+            n for n, tp in ctx.binding.policy.tables.items() if tp.row_action in ("delete", "archive")
+        ]
+        orphans = orphans_now(ctx.binding, ctx.as_of, removing)
         evidence = BatchEvidence(
             ctx.binding,
             ctx.run_id,
@@ -191,7 +194,13 @@ def _erasure(job: Job) -> dict[str, Any]:
         evidence.publish(ctx.ledger)
         url = ctx.binding.engine.url.render_as_string(hide_password=False)
         gate = run_erasure_checks(
-            ctx.binding, url, ctx.as_of, orphans, docs_dir=ctx.workdir / "data_docs", run_name=ctx.run_id
+            ctx.binding,
+            url,
+            ctx.as_of,
+            orphans,
+            parents=removing,
+            docs_dir=ctx.workdir / "data_docs",
+            run_name=ctx.run_id,
         )
         ctx.ledger.record_validations(ctx.run_id, gate.results)
     finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,13 +114,13 @@ class RunEvidence:
         )
 
 
-def orphans_now(binding: Binding, as_of: dt.date) -> dict[str, int]:
+def orphans_now(binding: Binding, as_of: dt.date, parents: Collection[str] | None = None) -> dict[str, int]:
     """Rows pointing at a missing parent, per link of the policy, counted now (before a run applies:
     the gate then fails only if the run added some). Counts only."""
 
     out: dict[str, int] = {}
     with binding.engine.connect() as conn:
-        for check in SuiteBuilder(binding, as_of).orphan_checks():
+        for check in SuiteBuilder(binding, as_of).orphan_checks(parents):
             out[check.name] = int(
                 conn.exec_driver_sql(f"SELECT COUNT(*) FROM ({check.query}) q").scalar_one()
             )
@@ -245,17 +245,18 @@ def run_erasure_checks(
     as_of: dt.date,
     orphans_before: Mapping[str, int],
     *,
+    parents: Collection[str],
     docs_dir: Path | None = None,
     run_name: str = "",
 ) -> GateResult:
     """After a data-subject erasure, the gate's checks that do not depend on a rule: every row
     carrying a table's marker (the erased person's included) has its columns in treated form, and no
-    link has more orphan rows than before. Through Great Expectations like the gate; no identifier
+    link to a table the erasure deletes from (``parents``) has more orphan rows than before. Through Great Expectations like the gate; no identifier
     and no key of the person is in any query (finding the identifiers is the request's own search)."""
     from crm_privacy.validate.gx_runner import data_docs_index, run_checks
 
     builder = SuiteBuilder(binding, as_of, RunCounts(orphans_before=dict(orphans_before)))
-    checks = builder.treated_checks() + builder.orphan_checks()
+    checks = builder.treated_checks() + builder.orphan_checks(parents)
     results = run_checks(url, checks, docs_dir=docs_dir, run_name=run_name)
     results = _broken_down(binding, as_of, url, results, run_name)
     result = GateResult(results, data_docs_index(docs_dir) if docs_dir is not None else None)

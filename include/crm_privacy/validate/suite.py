@@ -12,7 +12,7 @@ with its literal values inlined (rule values, dates, constants from the policy: 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -426,9 +426,10 @@ class SuiteBuilder:
             )
         return out
 
-    def orphan_checks(self) -> list[SqlCheck]:
-        """The checks that count rows pointing at a missing parent (for a count before the run)."""
-        return self._integrity_checks()
+    def orphan_checks(self, parents: Collection[str] | None = None) -> list[SqlCheck]:
+        """The checks that count rows pointing at a missing parent (for a count before the run); only
+        the links to ``parents`` when given (the tables a run deletes from)."""
+        return self._integrity_checks(parents)
 
     def treated_column_checks(self, name: str) -> list[SqlCheck]:
         """The treated-column check of table ``name``, one per column: which column failed."""
@@ -484,8 +485,9 @@ class SuiteBuilder:
 
     # -- integrity, holds, archive ---------------------------------------------------------------
 
-    def _integrity_checks(self) -> list[SqlCheck]:
-        """No row points at a parent row that is gone, along every link of the policy."""
+    def _integrity_checks(self, parents_in: Collection[str] | None = None) -> list[SqlCheck]:
+        """No row points at a parent row that is gone, along every link of the policy (whose parent is
+        one of ``parents_in``, when given)."""
         out: list[SqlCheck] = []
         subject_table = self.policy.subject.table
         for name, tp in self.policy.tables.items():
@@ -504,6 +506,8 @@ class SuiteBuilder:
                     type_cond = t.c[poly.type_column] == type_value
                     parents.append((parent, t.c[poly.id_column], [type_cond], f"[{type_value}]"))
             for parent, holder, conds, label in parents:
+                if parents_in is not None and parent not in parents_in:
+                    continue
                 p = self.b.table(parent).alias()
                 key = p.c[
                     self.policy.tables[parent].key
