@@ -117,6 +117,31 @@ def test_scenario_5_ex_customer_split_retention_and_archive(crm: Crm) -> None:
     assert left == ["FAC-501-3"]
 
 
+def test_a_restored_invoice_already_archived_is_archived_once(crm: Crm) -> None:
+    """A backup restored into the CRM puts an archived invoice back in its table: the next sweep takes
+    it out again, and the archive keeps its one copy (no duplicate-key failure)."""
+    rows = Rows()
+    cid = _ex_customer(rows)
+    crm.load(rows)
+    assert crm.sweep()["status"] == "succeeded"
+    original = next(r for r in rows.tables["invoices"] if r["invoice_number"] == "FAC-501-3")
+    with crm.engine.begin() as conn:
+        invoices = Table("invoices", MetaData(), autoload_with=conn)
+        conn.execute(invoices.insert().values(**original))
+    summary = crm.sweep()
+    assert summary["status"] == "succeeded", summary
+    with crm.engine.connect() as conn:
+        assert (
+            conn.execute(text("SELECT count(*) FROM invoices WHERE contact_id = :c"), {"c": cid}).scalar()
+            == 0
+        )
+        copies = conn.execute(
+            text("SELECT purge_after, billing_email FROM invoices_archive WHERE invoice_number = 'FAC-501-3'")
+        ).all()
+    assert len(copies) == 1 and str(copies[0].purge_after)[:10] == "2032-12-31"
+    assert copies[0].billing_email.startswith("pz:")
+
+
 def test_scenario_5_only_the_archive_reader_role_reads_the_archive(crm: Crm) -> None:
     if crm.engine.dialect.name != "postgresql":
         pytest.skip("SELECT grants are checked on PostgreSQL (SQLite has no roles)")

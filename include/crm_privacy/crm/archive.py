@@ -99,7 +99,8 @@ def move_to_archive(
     rule_id: str,
     archived_at: dt.datetime,
 ) -> int:
-    """Copy the held rows (minimised) with their legal basis and purge date, then delete them."""
+    """Copy the held rows (minimised) with their legal basis and purge date, then delete them. A row
+    the archive already holds is not copied again (idempotent)."""
     tp = binding.policy.tables[name]
     assert tp.hold is not None
     source, target = binding.table(name), archive_table(binding, name)
@@ -125,9 +126,15 @@ def move_to_archive(
             archived_at=archived_at,
             archived_by_rule=rule_id,
         )
-    conn.execute(insert(target), rows)
     key = binding.key(name)
-    conn.execute(delete(source).where(key.in_([r[key.name] for r in rows])))
+    keys = [r[key.name] for r in rows]
+    # a row already archived (a restored backup put it back in the table): the archive keeps its
+    # copy, with its first purge date; the table's copy goes
+    archived = set(conn.execute(select(target.c[key.name]).where(target.c[key.name].in_(keys))).scalars())
+    fresh = [r for r in rows if r[key.name] not in archived]
+    if fresh:
+        conn.execute(insert(target), fresh)
+    conn.execute(delete(source).where(key.in_(keys)))
     return len(rows)
 
 
