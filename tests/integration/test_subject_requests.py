@@ -177,6 +177,12 @@ def test_erasure_keeps_only_the_invoices_under_their_legal_hold(env: dict[str, A
     assert email.lower() not in letter.lower() and ref not in letter
     report = json.loads(Path(summary["report"]).with_name("report.json").read_text(encoding="utf-8"))
     assert report["job"] == "subject_request" and email.lower() not in json.dumps(report).lower()
+    # the invoices moved to the archive are counted as kept, not as erased
+    assert summary["archived"] == {"invoices": archived[0]}
+    [hold] = [h for h in report["holds"] if h["table"] == "invoices"]
+    assert hold["rows_archived"] == archived[0]
+    erased_invoices = summary["tables_affected"]["invoices"] - archived[0]
+    assert ("<td>invoices</td>" in letter) is (erased_invoices > 0)
     # the same request again: the case is closed, nothing changes
     again = run(env, "erasure", "DSR-8", email=email)
     assert again["status"] == "closed" and "already closed" in again["note"]

@@ -73,7 +73,7 @@ def build_report(
         },
         "totals": _totals(summary, rules, status, dry_run),
         "rules": rules,
-        "holds": _holds(policy, rules, summary.get("archive") or []),
+        "holds": _holds(policy, rules, summary.get("archive") or [], summary.get("archived") or {}),
         "guard": dict(summary.get("guard") or {}) or None,
         "validation": validation,
         "discovery": discovery,
@@ -139,10 +139,14 @@ def _totals(
 
 
 def _holds(
-    policy: Policy | None, rules: list[dict[str, Any]], outlook: Sequence[Mapping[str, Any]]
+    policy: Policy | None,
+    rules: list[dict[str, Any]],
+    outlook: Sequence[Mapping[str, Any]],
+    archived: Mapping[str, int],
 ) -> list[dict[str, Any]]:
-    """Each held table: its legal ground and period, what this run archived or purged, and (real
-    runs) what the archive keeps afterwards with its next and last purge dates."""
+    """Each held table: its legal ground and period, what this run archived or purged (from its rules'
+    actions, or ``archived`` for a request: table -> rows), and (real runs) what the archive keeps
+    afterwards with its next and last purge dates."""
     if policy is None:
         return []
     kept = {str(o.get("table")): o for o in outlook}
@@ -150,7 +154,7 @@ def _holds(
     for name, table in policy.tables.items():
         if table.hold is None:
             continue
-        moved = {"archive": 0, "purge": 0}
+        moved = {"archive": int(archived.get(name, 0)), "purge": 0}
         for rule in rules:
             for action in rule["actions"]:
                 if action["table"] == name and action["action"] in moved:

@@ -29,7 +29,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--received", help="date the request was received, YYYY-MM-DD (default: today)")
     p.add_argument("--reference", help="case reference (default: a new one)")
     p.add_argument("--set", action="append", default=[], metavar="COLUMN=VALUE", help="rectification")
-    p.add_argument("--out", help="folder for the run's report, letter and export (default: the reports base)")
+    p.add_argument(
+        "--out",
+        help="folder for the response letter, a copy of the run's report, the export bundle and its "
+        "password file, and the validation pages (default: the run's folder under the reports base)",
+    )
     p.add_argument("--dry-run", action="store_true")
     p.add_argument(
         "--awaiting-identity",

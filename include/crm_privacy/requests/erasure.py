@@ -34,6 +34,7 @@ class ErasureResult:
     changed: dict[str, int] = field(default_factory=dict)
     mentions_scrubbed: dict[str, int] = field(default_factory=dict)
     names_scrubbed: dict[str, int] = field(default_factory=dict)
+    archived: dict[str, int] = field(default_factory=dict)  # of ``changed``: rows moved to an archive
     kept: list[dict[str, Any]] = field(default_factory=list)
     leftovers: dict[str, int] = field(default_factory=dict)
     found_identifiers: dict[str, set[str]] = field(default_factory=dict)
@@ -107,11 +108,30 @@ def erase(
     result.changed = apply_batch(
         binding, steps, list(keys), ActionContext(keyring=keyring), marked_at, reference, evidence.seal
     )
+    result.archived = archived_by(binding, reference)
     result.mentions_scrubbed = scrub_mentions(binding, values, identifiers)
     result.names_scrubbed = scrub_name_mentions(binding, names, PLACEHOLDER)
     result.kept = kept_under_hold(binding, keys, as_of)
     result.leftovers = search(binding, identifiers, values)
     return result
+
+
+def archived_by(binding: Binding, reference: str) -> dict[str, int]:
+    """Rows moved to each table's archive by the request ``reference`` (its rule id in the archive)."""
+    from crm_privacy.crm.archive import archive_table
+
+    out: dict[str, int] = {}
+    with binding.engine.connect() as conn:
+        for name, tp in binding.policy.tables.items():
+            if tp.archive is None or not binding.engine.dialect.has_table(conn, tp.archive.table):
+                continue
+            archive = archive_table(binding, name)
+            rows = conn.scalar(
+                select(func.count()).select_from(archive).where(archive.c.archived_by_rule == reference)
+            )
+            if rows:
+                out[name] = int(rows)
+    return out
 
 
 def scrub_mentions(binding: Binding, values: Sequence[str], identifiers: Mapping[str, str]) -> dict[str, int]:

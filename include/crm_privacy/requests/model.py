@@ -62,14 +62,12 @@ def parse_request(
     email, phone, ref = (_blank(v) for v in (email, phone, ref))
     if not (email or phone or ref):
         raise UsageError("identifiers: give at least one of email, phone, customer reference (ref)")
-    if email is not None and (len(email) > 254 or not _EMAIL.match(email.strip())):
-        raise UsageError("email: not an e-mail address")
+    if email is not None:
+        check_identifier("email", email, "email")
     if phone is not None:
-        digits = normalise("phone", phone)
-        if not re.fullmatch(r"\+?\d{6,15}", digits):
-            raise UsageError("phone: not a phone number (6 to 15 digits, optionally +country)")
-    if ref is not None and len(ref) > 100:
-        raise UsageError("ref: longer than 100 characters")
+        check_identifier("phone", phone, "phone")
+    if ref is not None:
+        check_identifier("reference", ref, "ref")
     if reference is None or not _REFERENCE.match(reference.strip()):
         raise UsageError(
             "reference: a case reference is required: letters, digits and _ . : - (up to 64 characters)"
@@ -99,6 +97,16 @@ def parse_request(
         dry_run=bool(dry_run),
         awaiting_identity=bool(awaiting_identity),
     )
+
+
+def check_identifier(kind: str, value: str, field_name: str) -> None:
+    """Refuse a value that cannot be an identifier of its kind, naming ``field_name``."""
+    if kind == "email" and (len(value) > 254 or not _EMAIL.match(value.strip())):
+        raise UsageError(f"{field_name}: not an e-mail address")
+    if kind == "phone" and not re.fullmatch(r"\+?\d{6,15}", normalise("phone", value)):
+        raise UsageError(f"{field_name}: not a phone number (6 to 15 digits, optionally +country)")
+    if kind == "reference" and len(value) > 100:
+        raise UsageError(f"{field_name}: longer than 100 characters")
 
 
 def _blank(value: str | None) -> str | None:

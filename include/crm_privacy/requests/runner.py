@@ -25,7 +25,7 @@ from crm_privacy.policy.model import Period
 from crm_privacy.privatefiles import write_private_text
 from crm_privacy.requests.deadlines import due_date
 from crm_privacy.requests.locate import locate
-from crm_privacy.requests.model import SubjectRequest
+from crm_privacy.requests.model import SubjectRequest, check_identifier
 from crm_privacy.rules.calendar import add_period
 from crm_privacy.transform.keys import KeyRing, identifier_hash
 
@@ -238,6 +238,7 @@ def _erasure(job: Job) -> dict[str, Any]:
         + sum(result.mentions_scrubbed.values())
         + sum(result.names_scrubbed.values()),
         tables_affected=result.changed,
+        archived=result.archived,
         mentions_scrubbed=result.mentions_scrubbed,
         names_scrubbed=result.names_scrubbed,
         kept=result.kept,
@@ -292,6 +293,10 @@ def _rectification(job: Job) -> dict[str, Any]:
         raise UsageError(
             f"changes: {', '.join(unknown)}: not a declared column of {subject} (the policy's tables.{subject}.columns)"
         )
+    kinds = {i.column: i.kind for i in ctx.loaded.policy.subject.identifiers}
+    for column, value in sorted(request.changes.items()):
+        if column in kinds:  # the same checks as the request's own identifiers: later lookups need them
+            check_identifier(kinds[column], value, f"changes: {column}")
     changed: dict[str, int] = {}
     if not request.dry_run:
         with ctx.binding.engine.begin() as conn:
@@ -418,7 +423,7 @@ def _letter(summary: dict[str, Any], ctx: Any) -> Path:
     from crm_privacy.report.html import render
     from crm_privacy.report.store import write_atomic
 
-    path = run_reports_dir(summary["run_id"], JOB) / "reponse.html"
+    path: Path = ctx.workdir / "reponse.html"
     write_atomic(
         path,
         render(
@@ -457,5 +462,13 @@ def _finish(
         loaded=ctx.loaded,
     )
     summary["report"] = str(published.html_path)
+    folder: Path = ctx.workdir
+    if published.html_path.parent.resolve() != folder.resolve():  # --out: a copy beside the letter
+        import shutil
+
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in ("report.html", "report.json"):
+            if (published.html_path.parent / name).is_file():
+                shutil.copyfile(published.html_path.parent / name, folder / name)
     log.info("request %s (%s): %s", request.reference, request.type, summary["status"])
     return summary
