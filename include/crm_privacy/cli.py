@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "crm_privacy.validate.command",
     "crm_privacy.requests.command",
     "crm_privacy.report.register_command",
+    "crm_privacy.policy.check_command",
 )
 
 
