@@ -141,6 +141,9 @@ def bind(policy: Policy, engine: Engine) -> Binding:
 
 def _tables_named(policy: Policy) -> set[str]:
     names = set(policy.tables) | {policy.subject.table}
+    org = policy.subject.organisation
+    if org is not None:
+        names |= {org.table, *org.tables} | ({org.join.table} if org.join else set())
     if policy.consents:
         names.add(policy.consents.table)
     names |= set(policy.minimisation) | set(policy.non_personal)
@@ -152,6 +155,16 @@ def _columns_named(policy: Policy) -> Iterator[tuple[str, str, str]]:
     yield subject, policy.subject.key, "subject.key"
     for ident in policy.subject.identifiers:
         yield subject, ident.column, "subject.identifiers"
+    org = policy.subject.organisation
+    if org is not None:
+        yield org.table, org.key, "subject.organisation.key"
+        if org.column is not None:
+            yield subject, org.column, "subject.organisation.column"
+        if org.join is not None:
+            yield org.join.table, org.join.subject_column, "subject.organisation.join"
+            yield org.join.table, org.join.organisation_column, "subject.organisation.join"
+        for table, column in org.tables.items():
+            yield table, column, f"subject.organisation.tables.{table}"
     for name, tp in policy.tables.items():
         yield name, tp.key, f"tables.{name}.key"
         if tp.marker:

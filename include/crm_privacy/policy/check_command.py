@@ -91,7 +91,10 @@ def describe(binding: Binding, as_of: dt.date) -> dict[str, Any]:
                 "rule": rule.id,
                 "kind": "retention" if isinstance(rule, RetentionRule) else "consent",
                 "purpose": rule.purpose,
-                "clock": [f"{c.table}.{c.column}" for c in rule.clock]
+                "clock": [
+                    f"{c.table}.{c.column}" + (" (its organisations)" if c.organisation else "")
+                    for c in rule.clock
+                ]
                 if isinstance(rule, RetentionRule)
                 else [],
                 "scope": "all" if rule.scope.all else list(rule.scope.categories),
@@ -110,6 +113,9 @@ def describe(binding: Binding, as_of: dt.date) -> dict[str, Any]:
         for name, tp in policy.tables.items()
     ]
     named = set(policy.tables) | {policy.subject.table} | set(policy.minimisation) | set(policy.non_personal)
+    if policy.subject.organisation is not None:
+        org = policy.subject.organisation
+        named |= {org.table, *org.tables} | ({org.join.table} if org.join else set())
     if policy.consents:
         named.add(policy.consents.table)
     existing = set(inspect(binding.engine).get_table_names())
@@ -118,6 +124,7 @@ def describe(binding: Binding, as_of: dt.date) -> dict[str, Any]:
             "table": policy.subject.table,
             "key": policy.subject.key,
             "identifiers": [f"{i.column} ({i.kind})" for i in policy.subject.identifiers],
+            "organisation": _organisation(policy),
         },
         "tables": tables,
         "rules": rules,
@@ -152,6 +159,18 @@ def _path(policy: Policy, name: str) -> list[str]:
     return out
 
 
+def _organisation(policy: Policy) -> str | None:
+    org = policy.subject.organisation
+    if org is None:
+        return None
+    if org.join is not None:
+        how = f"{org.join.table}.{org.join.subject_column} -> {org.join.organisation_column}"
+    else:
+        how = f"{policy.subject.table}.{org.column}"
+    tables = ", ".join(f"{t}.{c}" for t, c in org.tables.items())
+    return f"{org.table} by {how}" + (f" (its tables: {tables})" if tables else "")
+
+
 def _row_action(tp: TablePolicy) -> str:
     text: str = tp.row_action
     if tp.marker:
@@ -173,6 +192,8 @@ def _print(result: dict[str, Any]) -> None:
     print(
         f"subject: {subject['table']} (key {subject['key']}; identifiers: {', '.join(subject['identifiers']) or 'none'})"
     )
+    if subject["organisation"]:
+        print(f"  belongs to organisations: {subject['organisation']}; no rule changes their rows")
     print("tables, how each reaches the subject, what happens to its rows, the rules that reach it:")
     for t in result["tables"]:
         print(f"  {t['table']} [{t['category']}]: {t['row_action']}")

@@ -118,10 +118,43 @@ class Identifier(Strict):
     kind: Literal["email", "phone", "reference"]
 
 
+class OrganisationJoin(Strict):
+    """A join table between subjects and organisations (a contact of several companies)."""
+
+    table: str
+    subject_column: str = Field(description="column holding the subject key")
+    organisation_column: str = Field(description="column holding the organisation key")
+
+
+class Organisation(Strict):
+    """The organisations (companies, accounts) a subject belongs to. Their rows are legal persons'
+    data: no rule changes them. They matter for clocks: "the latest invoice of any of the contact's
+    companies" keeps the contact alive (a clock source with ``organisation: true``)."""
+
+    table: str = Field(description="the organisation table (may be the subject table: a self-reference)")
+    key: str = "id"
+    column: str | None = Field(
+        default=None, description="subject column holding its organisation's key (fk_soc, parent_id)"
+    )
+    join: OrganisationJoin | None = None
+    tables: dict[str, str] = Field(
+        default_factory=dict,
+        description="tables that belong to the organisation (its invoices, orders): table -> column holding "
+        "the organisation key",
+    )
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Organisation:
+        if (self.column is None) == (self.join is None):
+            raise ValueError("give exactly one of column: (on the subject) or join: (a join table)")
+        return self
+
+
 class Subject(Strict):
     table: str
     key: str
     identifiers: list[Identifier] = Field(default_factory=list)
+    organisation: Organisation | None = None
 
 
 class ColumnAction(Strict):
@@ -253,6 +286,11 @@ class ClockSource(Strict):
     exclude: dict[str, list[Any]] = Field(default_factory=dict, description="column -> values ignored")
     open_when_null: StrictBool = Field(
         default=False, description="a NULL date means 'still running' (e.g. a contract without end)"
+    )
+    organisation: StrictBool = Field(
+        default=False,
+        description="read through the subject's organisations: ``table`` is the organisation table or one "
+        "of subject.organisation.tables; any organisation with a recent date keeps the subject alive",
     )
 
 
@@ -406,7 +444,18 @@ class Policy(Strict):
                 raise ValueError(f"rules.{rule.id}.purpose: unknown purpose {rule.purpose!r}")
             if isinstance(rule, RetentionRule):
                 for src in rule.clock:
-                    if src.table not in self.tables:
+                    if src.organisation:
+                        org = self.subject.organisation
+                        if org is None:
+                            raise ValueError(
+                                f"rules.{rule.id}.clock: organisation: true needs subject.organisation"
+                            )
+                        if src.table != org.table and src.table not in org.tables:
+                            raise ValueError(
+                                f"rules.{rule.id}.clock: table {src.table!r} is neither "
+                                f"subject.organisation.table nor in subject.organisation.tables"
+                            )
+                    elif src.table not in self.tables:
                         raise ValueError(f"rules.{rule.id}.clock: table {src.table!r} is not in tables:")
             if isinstance(rule, ConsentRule) and self.consents is None:
                 raise ValueError(f"rules.{rule.id}: a consent rule needs the consents: section")

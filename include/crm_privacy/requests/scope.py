@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select, true
 from crm_privacy.crm.binding import Binding
 from crm_privacy.policy.model import ClockSource, LegalBasis, Purpose, RetentionRule
 from crm_privacy.report.i18n import LEGAL_BASES
-from crm_privacy.rules.paths import any_subject_row
+from crm_privacy.rules.paths import any_subject_row, organisation_rows
 from crm_privacy.rules.selection import base_filter
 
 #: legal bases under which art. 20 applies (art. 20(1)(a): consent, art. 6(1)(b): contract)
@@ -108,12 +108,14 @@ def _valid_consent(binding: Binding, consent_purpose: str) -> ColumnElement[bool
 
 def _dated(binding: Binding, src: ClockSource) -> ColumnElement[bool]:
     """The subject row has a date in this clock source (the same rows the rule's clock reads)."""
-    table = binding.table(src.table)
+    table = binding.table(src.table).alias() if src.organisation else binding.table(src.table)
     conditions: list[ColumnElement[bool]] = [table.c[c].in_(v) for c, v in src.where.items()]
     conditions += [or_(table.c[c].is_(None), table.c[c].not_in(v)) for c, v in src.exclude.items()]
     if not src.open_when_null:
         conditions.append(table.c[src.column].is_not(None))
     condition = and_(true(), *conditions)
+    if src.organisation:
+        return or_(*organisation_rows(binding, src.table, table, condition))
     if src.table == binding.policy.subject.table:
         return condition
     return any_subject_row(binding, src.table, condition)

@@ -48,7 +48,7 @@ class NoticeCheck:
         Subjects ``taken`` by an earlier rule of this run (it erases them) are left out."""
         assert rule.notice is not None
         subject = binding.subject
-        if any(src.table != subject.name for src in rule.clock):
+        if any(src.table != subject.name or src.organisation for src in rule.clock):
             raise PolicyError(
                 f"rules.{rule.id}.notice: the clock of a rule with a notice must use subject columns"
             )

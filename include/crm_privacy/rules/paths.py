@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import ColumnElement, FromClause, exists, or_, select
+from sqlalchemy import ColumnElement, FromClause, exists, literal, or_, select
 
 from crm_privacy.crm.binding import Binding
 
@@ -32,6 +32,35 @@ def subject_rows(binding: Binding, name: str, condition: ColumnElement[bool]) ->
             .where(holder == binding.subject_key, *along, condition)
         )
         for joined, holder, along in _paths(binding, name, table, table)
+    ]
+
+
+def organisation_rows(
+    binding: Binding, name: str, table: FromClause, condition: ColumnElement[bool]
+) -> list[ColumnElement[bool]]:
+    """One ``EXISTS``: a row of ``name`` (the organisation table, or one of the organisation's tables),
+    read as ``table`` (an alias: the organisation table may be the subject table itself), satisfies
+    ``condition`` and belongs to one of the organisations of the subject row of the enclosing query."""
+    org = binding.policy.subject.organisation
+    assert org is not None
+    holder = table.c[org.key] if name == org.table else table.c[org.tables[name]]
+    if org.column is not None:
+        return [
+            exists(
+                select(literal(1))
+                .select_from(table)
+                .where(holder == binding.subject.c[org.column], condition)
+            )
+        ]
+    assert org.join is not None
+    link = binding.table(org.join.table).alias()
+    joined = table.join(link, link.c[org.join.organisation_column] == holder)
+    return [
+        exists(
+            select(literal(1))
+            .select_from(joined)
+            .where(link.c[org.join.subject_column] == binding.subject_key, condition)
+        )
     ]
 
 

@@ -8,15 +8,16 @@ never a silent keep or delete. Consent: no valid consent record for the purpose 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, exists, false, not_, or_, select, true
+from sqlalchemy import ColumnElement, FromClause, and_, exists, false, not_, or_, select, true
 
 from crm_privacy.crm.binding import Binding
 from crm_privacy.policy.model import ClockSource, ConsentRule, RetentionRule
 from crm_privacy.rules.calendar import expiry_cutoff
 from crm_privacy.rules.dates import before, on_or_after, unreadable
-from crm_privacy.rules.paths import subject_rows
+from crm_privacy.rules.paths import organisation_rows, subject_rows
 
 
 @dataclass
@@ -59,46 +60,53 @@ def retention_selection(binding: Binding, rule: RetentionRule, as_of: dt.date) -
     )
 
 
-def _source_rows(binding: Binding, src: ClockSource) -> ColumnElement[bool]:
-    table = binding.table(src.table)
+def _source_rows(binding: Binding, src: ClockSource, table: FromClause | None = None) -> ColumnElement[bool]:
+    table = binding.table(src.table) if table is None else table
     conds: list[ColumnElement[bool]] = [table.c[c].in_(v) for c, v in src.where.items()]
     conds += [or_(table.c[c].is_(None), table.c[c].not_in(v)) for c, v in src.exclude.items()]
     return and_(true(), *conds)
 
 
-def _correlated(
-    binding: Binding, src: ClockSource, condition: ColumnElement[bool]
+def _terms(
+    binding: Binding, src: ClockSource, condition: Callable[[FromClause], ColumnElement[bool]]
 ) -> list[ColumnElement[bool]]:
-    """Rows of the clock's table that belong to the subject row and satisfy ``condition``: one EXISTS
-    per way the table reaches the subject (correlated to the subject row, whatever the depth)."""
-    return subject_rows(binding, src.table, and_(_source_rows(binding, src), condition))
+    """Rows of the clock's table that belong to the subject row and satisfy ``condition`` (built on the
+    table given): the subject row itself, one EXISTS per way a policy table reaches the subject
+    (correlated to the subject row, whatever the depth), or one EXISTS through its organisations."""
+    if src.organisation:
+        table = binding.table(src.table).alias()
+        return organisation_rows(
+            binding, src.table, table, and_(_source_rows(binding, src, table), condition(table))
+        )
+    table = binding.table(src.table)
+    rows = and_(_source_rows(binding, src), condition(table))
+    if src.table == binding.policy.subject.table:
+        return [rows]
+    return subject_rows(binding, src.table, rows)
 
 
 def _clock_alive(binding: Binding, src: ClockSource, cutoff: dt.datetime) -> list[ColumnElement[bool]]:
-    column = binding.table(src.table).c[src.column]
-    # NULL must read as 'not alive' (not as unknown), or NOT(...) would drop the row silently
     dialect = binding.engine.dialect.name
-    cond = or_(and_(column.is_not(None), on_or_after(dialect, column, cutoff)), unreadable(dialect, column))
-    if src.open_when_null:
-        cond = or_(cond, column.is_(None))
-    if src.table == binding.policy.subject.table:
-        return [and_(_source_rows(binding, src), cond)]
-    return _correlated(binding, src, cond)
+
+    def alive(table: FromClause) -> ColumnElement[bool]:
+        column = table.c[src.column]
+        # NULL must read as 'not alive' (not as unknown), or NOT(...) would drop the row silently
+        cond = or_(
+            and_(column.is_not(None), on_or_after(dialect, column, cutoff)), unreadable(dialect, column)
+        )
+        return or_(cond, column.is_(None)) if src.open_when_null else cond
+
+    return _terms(binding, src, alive)
 
 
 def _clock_unreadable(binding: Binding, src: ClockSource) -> list[ColumnElement[bool]]:
-    cond = unreadable(binding.engine.dialect.name, binding.table(src.table).c[src.column])
-    if src.table == binding.policy.subject.table:
-        return [and_(_source_rows(binding, src), cond)]
-    return _correlated(binding, src, cond)
+    return _terms(binding, src, lambda table: unreadable(binding.engine.dialect.name, table.c[src.column]))
 
 
 def _clock_known(binding: Binding, src: ClockSource) -> list[ColumnElement[bool]]:
-    column = binding.table(src.table).c[src.column]
-    cond = column.is_not(None) if not src.open_when_null else true()
-    if src.table == binding.policy.subject.table:
-        return [and_(_source_rows(binding, src), cond)]
-    return _correlated(binding, src, cond)
+    return _terms(
+        binding, src, lambda table: table.c[src.column].is_not(None) if not src.open_when_null else true()
+    )
 
 
 def consent_selection(binding: Binding, rule: ConsentRule, as_of: dt.date) -> Selection:

@@ -162,6 +162,29 @@ class SuiteBuilder:
         ]
         return or_(false(), *terms)
 
+    def _organisation_rows(
+        self, name: str, s: FromClause, condition: Callable[[FromClause], ColumnElement[bool]]
+    ) -> ColumnElement[bool]:
+        """Some row of ``name`` (the organisation table or one of its tables) satisfying ``condition``
+        belongs to an organisation of the subject row ``s``."""
+        org = self.policy.subject.organisation
+        assert org is not None
+        t = self.b.table(name).alias()
+        holder = t.c[org.key] if name == org.table else t.c[org.tables[name]]
+        if org.column is not None:
+            return exists(select(literal(1)).select_from(t).where(holder == s.c[org.column], condition(t)))
+        assert org.join is not None
+        j = self.b.table(org.join.table).alias()
+        return exists(
+            select(literal(1))
+            .select_from(t, j)
+            .where(
+                j.c[org.join.organisation_column] == holder,
+                j.c[org.join.subject_column] == s.c[self.policy.subject.key],
+                condition(t),
+            )
+        )
+
     def _belongs(
         self, name: str, row: FromClause, subjects: Callable[[FromClause], ColumnElement[bool]]
     ) -> ColumnElement[bool]:
@@ -211,7 +234,10 @@ class SuiteBuilder:
                 def is_known(t: FromClause, src: Any = src) -> ColumnElement[bool]:
                     return filtered(t, true() if src.open_when_null else t.c[src.column].is_not(None))
 
-                if src.table == self.policy.subject.table:
+                if src.organisation:
+                    alive.append(self._organisation_rows(src.table, s, is_alive))
+                    known.append(self._organisation_rows(src.table, s, is_known))
+                elif src.table == self.policy.subject.table:
                     alive.append(is_alive(s))
                     known.append(is_known(s))
                 else:
