@@ -73,7 +73,9 @@ def test_dry_run_then_real_then_nothing_left(demo: dict[str, object]) -> None:
     assert gate["passed"] is True and gate["failed"] == [], gate
     assert gate["expectations"] == sum(k["expectations"] for k in gate["by_kind"].values())
     # one check per rule at least: R1-R4 (retention), C1 (consent)
-    assert gate["by_kind"]["retention"]["expectations"] >= 4 and gate["by_kind"]["consent"]["expectations"] >= 1
+    assert (
+        gate["by_kind"]["retention"]["expectations"] >= 4 and gate["by_kind"]["consent"]["expectations"] >= 1
+    )
     assert {"retention", "consent", "treated", "free_text", "integrity", "archive", "replan"} <= set(
         gate["by_kind"]
     )
