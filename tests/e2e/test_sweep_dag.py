@@ -84,7 +84,9 @@ def test_dry_run_then_real_then_nothing_left(demo: dict[str, object]) -> None:
     docs_text = "".join(
         f.read_text(encoding="utf-8", errors="replace") for f in docs.parent.rglob("*") if f.is_file()
     )
-    assert "pas de personne concernée dont la table contacts garde des données" in docs_text  # a result page
+    assert (
+        "pas de personne concernée qui garde des données dans le périmètre de la règle" in docs_text
+    )  # a result page
     assert "validation gate passed" in log
     assert _checksum(crm) != before
     with sqlite3.connect(crm) as conn:
