@@ -44,7 +44,10 @@ def _schema(shape: str) -> tuple[MetaData, dict[str, Table]]:
     if shape == "column":
         cols.append(Column("company_id", Integer, ForeignKey("companies.id"), nullable=True))
     if shape == "self":
-        cols += [Column("is_company", Integer), Column("parent_id", Integer, nullable=True)]
+        cols += [
+            Column("is_company", Integer),
+            Column("parent_id", Integer, ForeignKey("partners.id"), nullable=True),
+        ]
     t["people"] = Table(people, md, *cols)
     if shape == "join":
         t["join"] = Table(

@@ -33,6 +33,44 @@ def register(subparsers: Any) -> None:
     check.add_argument("--crm", required=True, help="SQLAlchemy URL of the CRM")
     check.add_argument("--json", action="store_true", help="print the result as one JSON object")
     check.set_defaults(func=_check)
+    draft = kinds.add_parser(
+        "draft",
+        help="draft a starting policy from a CRM's schema and a sample of its text (a start: TODOs to decide)",
+    )
+    draft.add_argument("--crm", required=True, help="SQLAlchemy URL of the CRM")
+    draft.add_argument("--subject", required=True, help="the table with one row per person (contacts...)")
+    draft.add_argument("--out", help="write the draft to this file (refused if it exists); default: stdout")
+    draft.add_argument(
+        "--sample", type=int, default=200, help="rows sampled per text column by the PII discovery (0: none)"
+    )
+    draft.set_defaults(func=_draft)
+
+
+def _draft(args: Any) -> int:
+    from pathlib import Path
+
+    from crm_privacy.crm.engine import make_engine
+    from crm_privacy.errors import UsageError
+    from crm_privacy.ledger import crm_identity
+    from crm_privacy.policy.draft import draft_policy
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists():
+        raise UsageError(f"--out: {out} exists: the draft never overwrites a policy")
+    engine = make_engine(args.crm)
+    try:
+        name = crm_identity(args.crm).rsplit("/", 1)[-1] or "crm"
+        text = draft_policy(engine, args.subject, sample_rows=args.sample, crm_name=name)
+    finally:
+        engine.dispose()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        print(
+            f"draft written to {out}: decide its TODOs, then crm-privacy policy check --policy {out} --crm URL"
+        )
+    return 0
 
 
 def _check(args: Any) -> int:
