@@ -3,7 +3,8 @@ the policy and the connections. Imported by DAG files at parse time: standard li
 and the (light) timetable only.
 
 Retries are for errors that may fix themselves (a database briefly down, the CRM locked by another
-run): 3 more tries, 1, 2 then 4 minutes later (exponential backoff, at most 15). Errors a retry
+run): 3 more tries, 1, 2 then 4 minutes later (exponential backoff, at most 15);
+``CRM_PRIVACY_TASK_RETRIES`` changes the number (``make demo`` sets 0: a demo fails at once). Errors a retry
 cannot fix fail at once whatever these say (``crm_privacy.dagrun.task``).
 """
 
@@ -18,9 +19,16 @@ from airflow.sdk import Param
 
 from crm_privacy.dagrun.timetable import RunDateTimetable
 
+
+def _retries() -> int:
+    """3, or ``CRM_PRIVACY_TASK_RETRIES`` (0 for a demo or a test run that must fail at once)."""
+    value = os.environ.get("CRM_PRIVACY_TASK_RETRIES", "").strip()
+    return int(value) if value.isdigit() else 3
+
+
 DEFAULT_ARGS: dict[str, Any] = {
     "owner": "data-protection",
-    "retries": 3,
+    "retries": _retries(),
     "retry_delay": dt.timedelta(minutes=1),
     "retry_exponential_backoff": 2.0,
     "max_retry_delay": dt.timedelta(minutes=15),

@@ -489,3 +489,19 @@ def test_batches_carry_their_rule_number_count_and_label() -> None:
         "R2 notices batch 2/2",
     ]
     assert work[2] == {"rule_id": "R2", "batch_no": 2, "batches": 3, "kind": "apply", "label": "R2 batch 3/3"}
+
+
+def test_task_retries_can_be_turned_off_for_a_demo(monkeypatch: Any) -> None:
+    import importlib
+
+    from crm_privacy import dag_defaults
+
+    try:
+        monkeypatch.setenv("CRM_PRIVACY_TASK_RETRIES", "0")
+        assert importlib.reload(dag_defaults).DEFAULT_ARGS["retries"] == 0
+        monkeypatch.setenv("CRM_PRIVACY_TASK_RETRIES", "many")  # not a number: the default stays
+        assert importlib.reload(dag_defaults).DEFAULT_ARGS["retries"] == 3
+    finally:
+        monkeypatch.delenv("CRM_PRIVACY_TASK_RETRIES")
+        importlib.reload(dag_defaults)
+    assert dag_defaults.DEFAULT_ARGS["retries"] == 3
