@@ -46,7 +46,9 @@ _NAME_HINTS: list[tuple[re.Pattern[str], str, str]] = [
         "reference",
     ),
 ]
-_ACTIVITY_DATE = re.compile(r"creat|updat|modif|occur|last|date|_at$|^d(ate)?[a-z]?$|tms|login|order|sign")
+_ACTIVITY_DATE = re.compile(r"creat|occur|last|date|_at$|^d(ate)?[a-z]?$|login|order|sign")
+#: when a row was last edited (by anyone, a batch job included) is no sign of the person's activity
+_EDIT_DATE = re.compile(r"updat|modif|^tms$|_tms$|maj|changed|edited|anonymi")
 _HISTORY_TABLE = re.compile(
     r"interaction|activit|event|call|history|histor|log|message|email|task|actioncomm|note"
 )
@@ -132,8 +134,13 @@ def _reaching(
     return reached
 
 
+#: what a column pointing at a person is usually named after, whatever the subject table is called
+_PERSON_STEMS = {"contact", "person", "people", "member", "customer", "client", "lead", "partner", "user"}
+
+
 def _link_names(subject: str) -> set[str]:
     stems = {subject.lower(), subject.lower().rstrip("s"), subject.lower().split("_")[-1].rstrip("s")}
+    stems |= _PERSON_STEMS
     out = set()
     for s in stems:
         out |= {f"{s}_id", f"id_{s}", f"fk_{s}", f"{s}id"}
@@ -354,14 +361,14 @@ def _render(
                 line = f"{q(p.column)}: {{category: {p.category}, action: {q(p.action)}{params}}}   # {p.why}"
                 out.append(f"      {line}" if treated else f"    #   {line}")
         for column, spec in columns[table].items():
-            if isinstance(spec["type"], Date | DateTime) and _ACTIVITY_DATE.search(column.lower()):
+            if _is_clock(column, spec):
                 if column == marker or any(p.column == column for p in tp):
                     continue
                 clocks.append(f"      - {{table: {q(table)}, column: {q(column)}}}")
     if organisation:
         for table in organisation["tables"]:
             for column, spec in columns[table].items():
-                if isinstance(spec["type"], Date | DateTime) and _ACTIVITY_DATE.search(column.lower()):
+                if _is_clock(column, spec):
                     clocks.append(f"      - {{table: {q(table)}, column: {q(column)}, organisation: true}}")
     if not clocks:
         raise_no_clock(subject)
@@ -385,6 +392,15 @@ def _render(
         out.append(f"# Tables that do not reach {subject} (not in this draft): {', '.join(not_reached)}")
         out.append("# TODO: personal data there? declare them, or list their columns under non_personal:")
     return "\n".join(out) + "\n"
+
+
+def _is_clock(column: str, spec: Mapping[str, Any]) -> bool:
+    lowered = column.lower()
+    return (
+        isinstance(spec["type"], Date | DateTime)
+        and bool(_ACTIVITY_DATE.search(lowered))
+        and not _EDIT_DATE.search(lowered)
+    )
 
 
 def raise_no_clock(subject: str) -> None:
