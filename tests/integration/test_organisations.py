@@ -238,6 +238,26 @@ def test_a_company_that_still_buys_keeps_its_contacts(
     # nothing left to do on a second run
     assert main(["sweep", *args, "--as-of", AS_OF, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["rows_affected"] == 0
+    # a request reads the same clocks (which purposes still reach the person): access for contact 1
+    out = tmp_path / "access"
+    assert (
+        main(
+            [
+                "request",
+                "access",
+                "--email",
+                "p1@exemple.fr",
+                "--reference",
+                "ACC-1",
+                "--out",
+                str(out),
+                *args,
+            ]
+        )
+        == 0
+    )
+    assert "closed" in capsys.readouterr().out
+    assert list(out.glob("*.zip")), "no export bundle"
     # policy check shows the organisation and its clock, and counts its tables as named
     assert main(["policy", "check", "--policy", str(policy), "--crm", scratch_url, "--json"]) == 0
     checked = json.loads(capsys.readouterr().out)
