@@ -23,7 +23,7 @@ _COLOURS = {
 _FALLBACK = "#5b6675"
 
 
-def _svg(figure: Any, salt: str) -> str:
+def as_svg(figure: Any, salt: str) -> str:
     import matplotlib
 
     buffer = io.StringIO()
@@ -33,7 +33,7 @@ def _svg(figure: Any, salt: str) -> str:
     return text[text.index("<svg") :]
 
 
-def _figure(width: float, height: float) -> Any:
+def new_figure(width: float, height: float) -> Any:
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(width, height), dpi=100)
@@ -47,7 +47,7 @@ def rows_by_rule(rules: Sequence[Mapping[str, Any]], lang: Lang) -> str | None:
     if not labels:
         return None
     actions = sorted({a["action"] for r in rules for a in r["actions"] if a["rows"]})
-    figure = _figure(7.5, 0.5 + 0.45 * len(labels))
+    figure = new_figure(7.5, 0.5 + 0.45 * len(labels))
     ax = figure.add_subplot()
     left = [0] * len(labels)
     kept = [r for r in rules if str(r["rule_id"]) in labels]
@@ -68,7 +68,7 @@ def rows_by_rule(rules: Sequence[Mapping[str, Any]], lang: Lang) -> str | None:
     ax.grid(axis="x", color="#d9dee5", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.legend(loc="lower right", fontsize=8, frameon=False)
-    return _svg(figure, "rules")
+    return as_svg(figure, "rules")
 
 
 def trend(points: Sequence[Mapping[str, Any]], lang: Lang) -> str | None:
@@ -78,7 +78,7 @@ def trend(points: Sequence[Mapping[str, Any]], lang: Lang) -> str | None:
     words = WORDS[lang]
     labels = [str(p.get("as_of") or "?") for p in points]
     positions = list(range(len(points)))
-    figure = _figure(7.5, 3.0)
+    figure = new_figure(7.5, 3.0)
     ax = figure.add_subplot()
     ax.bar(positions, [p["rows_treated"] for p in points], color="#234e8c", label=words["trend_rows"])
     ax.set_ylabel(words["trend_rows"])
@@ -98,4 +98,4 @@ def trend(points: Sequence[Mapping[str, Any]], lang: Lang) -> str | None:
         handles, [words["trend_rows"], words["trend_findings"]], loc="upper left", fontsize=8, frameon=False
     )
     ax.set_xlabel(words["as_of"])
-    return _svg(figure, "trend")
+    return as_svg(figure, "trend")

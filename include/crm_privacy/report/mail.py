@@ -161,7 +161,7 @@ _TEXT = {
 _BREAKS = re.compile(r"[\x00-\x20\x7f\x85\u2028\u2029]+")  # controls, line breaks, runs of spaces
 
 
-def _one_line(value: Any, limit: int = 300) -> str:
+def one_line(value: Any, limit: int = 300) -> str:
     """Report text made safe for a header or a bullet: one line, bounded."""
     text = _BREAKS.sub(" ", str(value)).strip()  # not str.split(): it would eat the no-break spaces
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -176,12 +176,12 @@ def _lang(report: Mapping[str, Any]) -> str:
 
 
 def _name(report: Mapping[str, Any]) -> str:
-    return _one_line(report.get("dag_id") or report.get("job") or "crm_privacy", 80)
+    return one_line(report.get("dag_id") or report.get("job") or "crm_privacy", 80)
 
 
 def _status(report: Mapping[str, Any]) -> str:
     status = str(report.get("status") or "?")
-    return _STATUS[_lang(report)].get(status, _one_line(status, 40))
+    return _STATUS[_lang(report)].get(status, one_line(status, 40))
 
 
 def _rows(report: Mapping[str, Any]) -> int:
@@ -202,7 +202,7 @@ def subject(report: Mapping[str, Any]) -> str:
     text = _TEXT[lang]
     if report.get("status") == "failed":
         step = (report.get("failure") or {}).get("step")
-        verdict = _status(report) + (f" ({_one_line(step, 40)})" if step else "")
+        verdict = _status(report) + (f" ({one_line(step, 40)})" if step else "")
         verdict += f", {text['dry_run']}" if dry else ""
     else:
         rows = _rows(report)
@@ -210,8 +210,8 @@ def subject(report: Mapping[str, Any]) -> str:
         one = rows <= 1 if lang == "fr" else rows == 1  # French: 0 and 1 are singular
         counted = f"{thousands(rows, lang)} {singular if one else plural}"
         verdict = f"{text['dry_run'] if dry else _status(report)}, {counted}"
-    as_of = _one_line(report.get("as_of") or "", 20)
-    return _one_line(
+    as_of = one_line(report.get("as_of") or "", 20)
+    return one_line(
         text["subject"].format(name=_name(report), as_of=as_of, verdict=verdict).replace("  ", " ")
     )
 
@@ -220,13 +220,13 @@ def body(report: Mapping[str, Any], attachment: str) -> str:
     """The plain-text summary: counts, verdicts and the first decisions; never a CRM value."""
     lang, dry = _lang(report), bool(report.get("dry_run"))
     text, totals = _TEXT[lang], report.get("totals") or {}
-    run_id = _one_line(report.get("run_id") or "-", 120)
+    run_id = one_line(report.get("run_id") or "-", 120)
     lines = [text["title"].format(name=_name(report), run_id=run_id, as_of=report.get("as_of")), ""]
     lines.append(text["status"].format(status=_status(report)))
     lines.append(text["dry" if dry else "real"])
     lines.append(text["rows_dry" if dry else "rows"].format(rows=thousands(_rows(report), lang)))
     for action, n in sorted((totals.get("by_action") or {}).items()):
-        lines.append(text["action"].format(action=_one_line(action, 40), rows=thousands(_count(n), lang)))
+        lines.append(text["action"].format(action=one_line(action, 40), rows=thousands(_count(n), lang)))
     validation = report.get("validation") or {}
     expected, failing = _count(validation.get("expectations")), len(validation.get("failed") or [])
     passed = validation.get("passed")
@@ -234,14 +234,14 @@ def body(report: Mapping[str, Any], attachment: str) -> str:
     lines.append(text[verdict].format(expected=expected, failing=failing))
     decisions = [d for d in report.get("decisions") or [] if isinstance(d, Mapping)]
     lines.append(text["decisions"].format(n=len(decisions)))
-    lines += [f"  - {_one_line(d.get('text') or '', 200)}" for d in decisions[:DECISIONS_SHOWN]]
+    lines += [f"  - {one_line(d.get('text') or '', 200)}" for d in decisions[:DECISIONS_SHOWN]]
     if len(decisions) > DECISIONS_SHOWN:
         lines.append(text["more"].format(n=len(decisions) - DECISIONS_SHOWN))
     failure = report.get("failure")
     if isinstance(failure, Mapping):
-        step, kind = _one_line(failure.get("step") or "?", 40), _one_line(failure.get("type") or "-", 60)
+        step, kind = one_line(failure.get("step") or "?", 40), one_line(failure.get("type") or "-", 60)
         lines.append(
-            text["failure"].format(step=step, type=kind, message=_one_line(failure.get("message") or "", 500))
+            text["failure"].format(step=step, type=kind, message=one_line(failure.get("message") or "", 500))
         )
     return "\n".join([*lines, "", text["attached"].format(name=attachment), ""])
 
@@ -264,7 +264,7 @@ def compose(report: Mapping[str, Any], html: str, *, sender: str, recipients: Se
     return message
 
 
-def _send(settings: SmtpSettings, message: EmailMessage) -> dict[str, tuple[int, bytes]]:
+def send(settings: SmtpSettings, message: EmailMessage) -> dict[str, tuple[int, bytes]]:
     context = ssl.create_default_context()
     if not settings.verify:
         context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
@@ -304,7 +304,7 @@ def deliver(
     message = compose(report, html, sender=settings.sender, recipients=to)
     server = f"{settings.host}:{settings.port}"
     try:
-        refused = _send(settings, message)
+        refused = send(settings, message)
     except (smtplib.SMTPException, OSError) as exc:
         # the type and SMTP code only: a server's message may quote addresses
         code = getattr(exc, "smtp_code", None)

@@ -50,7 +50,7 @@ def body(cases: Sequence[CaseDeadline], as_of: str, report: str | None = None) -
     for case in cases:
         kind = TYPES_FR.get(case.request_type, case.request_type)
         lines.append(
-            f"- {mail._one_line(case.reference, 64)} : {kind}, échéance {case.due_at.isoformat()}, {_days(case)}"
+            f"- {mail.one_line(case.reference, 64)} : {kind}, échéance {case.due_at.isoformat()}, {_days(case)}"
         )
     lines.append("")
     if any(c.state == "overdue" for c in cases):
@@ -105,7 +105,7 @@ def send_alert(
         return outcome
     message = compose(cases, as_of, sender=settings.sender, recipients=to, report=report)
     try:
-        refused = mail._send(settings, message)
+        refused = mail.send(settings, message)
     except (smtplib.SMTPException, OSError) as exc:
         code = getattr(exc, "smtp_code", None)
         detail = type(exc).__name__ + (f" {code}" if code else "")

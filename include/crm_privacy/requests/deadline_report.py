@@ -115,10 +115,10 @@ def chart(deadlines: list[CaseDeadline], as_of: dt.date) -> str | None:
     from matplotlib.patches import Patch
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    from crm_privacy.report.charts import _figure, _svg
+    from crm_privacy.report.charts import as_svg, new_figure
 
     shown = deadlines[:CHART_CASES]
-    figure = _figure(7.5, 0.9 + 0.32 * len(shown))
+    figure = new_figure(7.5, 0.9 + 0.32 * len(shown))
     ax = figure.add_subplot()
     # x: days from as_of (the dates are written on the axis)
     starts = [(c.received - as_of).days for c in shown]
@@ -150,7 +150,7 @@ def chart(deadlines: list[CaseDeadline], as_of: dt.date) -> str | None:
         fontsize=8,
         frameon=False,
     )
-    return _svg(figure, "deadlines")
+    return as_svg(figure, "deadlines")
 
 
 def page(document: Mapping[str, Any], deadlines: list[CaseDeadline], as_of: dt.date) -> str:
