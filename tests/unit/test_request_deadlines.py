@@ -180,10 +180,17 @@ def test_without_smtp_connection_the_alert_is_one_log_line(
 def test_the_alert_text_names_cases_not_people(ledger: Ledger) -> None:
     to_act = alerts(case_deadlines(Cases(ledger).all(open_only=True), AS_OF))
     assert subject(to_act, "2025-06-30") == (
-        "[RGPD] Demandes des personnes au 2025-06-30 : 1 en retard, 2 dans les 10 jours"
+        "[RGPD] URGENT Demandes des personnes au 2025-06-30 : 1 en retard, 2 dans les 10 jours"
     )
     text = body(to_act, "2025-06-30", "/reports/requests/deadlines.html")
     lines = text.splitlines()
+    # escalation (D+28): overdue or due within 2 days
+    assert "URGENT : échéance dans 2 jours ou moins, ou dépassée : DSR-LATE, DSR-TODAY" in lines
+    # the first alert (D+20: 10 days left) is not urgent
+    ten = [c for c in to_act if c.reference == "DSR-TEN"]
+    assert not subject(ten, "2025-06-30").startswith("[RGPD] URGENT") and "URGENT" not in body(
+        ten, "2025-06-30"
+    )
     assert "- DSR-LATE : accès (art. 15), échéance 2025-06-28, en retard de 2 jours" in lines
     assert "- DSR-TODAY : accès (art. 15), échéance 2025-06-30, échéance aujourd'hui" in lines
     assert "- DSR-TEN : accès (art. 15), échéance 2025-07-10, 10 jours restants" in lines

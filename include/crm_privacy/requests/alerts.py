@@ -16,7 +16,7 @@ from email.utils import formatdate, make_msgid
 from crm_privacy.errors import UsageError
 from crm_privacy.report import mail
 from crm_privacy.requests.deadline_report import TYPES_FR, CaseDeadline
-from crm_privacy.requests.deadlines import ALERT_DAYS
+from crm_privacy.requests.deadlines import ALERT_DAYS, ESCALATE_DAYS
 
 log = logging.getLogger("crm_privacy.requests.alerts")
 
@@ -32,6 +32,12 @@ def _days(case: CaseDeadline) -> str:
     )
 
 
+def urgent(cases: Sequence[CaseDeadline]) -> list[CaseDeadline]:
+    """The cases the alert escalates: overdue, or due within ``ESCALATE_DAYS`` (D+28 of a one-month
+    deadline: the alert first fires at D+20, when ``ALERT_DAYS`` are left)."""
+    return [c for c in cases if c.days_left <= ESCALATE_DAYS]
+
+
 def subject(cases: Sequence[CaseDeadline], as_of: str) -> str:
     overdue = sum(c.state == "overdue" for c in cases)
     soon = len(cases) - overdue
@@ -42,11 +48,16 @@ def subject(cases: Sequence[CaseDeadline], as_of: str) -> str:
         parts.append(
             f"{soon} dans les {ALERT_DAYS} jours"
         )  # ASCII: Python folds a long subject badly before an encoded word
-    return f"[RGPD] Demandes des personnes au {as_of} : {', '.join(parts)}"
+    flag = " URGENT" if urgent(cases) else ""
+    return f"[RGPD]{flag} Demandes des personnes au {as_of} : {', '.join(parts)}"
 
 
 def body(cases: Sequence[CaseDeadline], as_of: str, report: str | None = None) -> str:
     lines = [f"Demandes des personnes concernées à traiter au {as_of} (délai légal, RGPD art. 12(3)) :", ""]
+    pressing = urgent(cases)
+    if pressing:
+        refs = ", ".join(mail.one_line(c.reference, 64) for c in pressing)
+        lines += [f"URGENT : échéance dans {ESCALATE_DAYS} jours ou moins, ou dépassée : {refs}", ""]
     for case in cases:
         kind = TYPES_FR.get(case.request_type, case.request_type)
         lines.append(

@@ -17,6 +17,7 @@ from crm_privacy.rules.calendar import add_period
 ONE_MONTH = Period(amount=1, unit="m")
 MAX_EXTENSION_MONTHS = 2
 ALERT_DAYS = 10  # the deadlines DAG lists cases due within this many days
+ESCALATE_DAYS = 2  # ... and its alert says URGENT for cases due within this many days, or overdue
 
 
 def due_date(received: dt.date, paused_days: int = 0, extension_months: int = 0) -> dt.date:
