@@ -88,7 +88,8 @@ def test_the_alert_arrives_in_french_naming_the_cases(smtp: Mailbox) -> None:
     assert (envelope.mail_from, envelope.rcpt_tos) == (SENDER, ["dpo@corp.example"])
     (message,) = smtp.messages()
     assert (
-        message["Subject"] == "[RGPD] URGENT Demandes des personnes au 2025-06-30 : 1 en retard, 1 dans les 10 jours"
+        message["Subject"]
+        == "[RGPD] URGENT Demandes des personnes au 2025-06-30 : 1 en retard, 1 dans les 10 jours"
     )
     assert message["Auto-Submitted"] == "auto-generated"
     body = message.get_body(("plain",))
