@@ -48,16 +48,6 @@ def missing_indexes(binding: Binding) -> list[dict[str, object]]:
     return missing + _missing_trigram_indexes(binding)
 
 
-def free_text_columns(binding: Binding) -> list[tuple[str, str]]:
-    """(table, column) of the policy's free text: where a request looks for mentions of a person."""
-    return [
-        (name, column)
-        for name, tp in binding.policy.tables.items()
-        for column, action in tp.columns.items()
-        if action.category == "free_text" or action.action == "scrub_text"
-    ]
-
-
 def _missing_trigram_indexes(binding: Binding) -> list[dict[str, object]]:
     """On PostgreSQL, the free-text columns without a trigram index (``pg_trgm``): a request's search
     for a person's e-mail or phone number in other people's notes reads them whole without one."""
@@ -87,6 +77,6 @@ def _missing_trigram_indexes(binding: Binding) -> list[dict[str, object]]:
             f"CREATE INDEX ix_{table}_{column}_trgm ON {table} USING gin ({column} gin_trgm_ops)",
             "why": "looking for one person's e-mail or phone number in this free text reads the whole table",
         }
-        for table, column in free_text_columns(binding)
+        for table, column in binding.policy.free_text_columns()
         if (table, column) not in indexed
     ]

@@ -565,6 +565,16 @@ class Policy(Strict):
     def purpose(self, purpose_id: str) -> Purpose:
         return next(p for p in self.purposes if p.id == purpose_id)
 
+    def free_text_columns(self) -> list[tuple[str, str]]:
+        """(table, column) of free text about people: category ``free_text`` or action ``scrub_text``
+        (where a request looks for mentions of a person)."""
+        return [
+            (name, column)
+            for name, tp in self.tables.items()
+            for column, action in tp.columns.items()
+            if action.category == "free_text" or action.action == "scrub_text"
+        ]
+
     def declared_columns(self) -> dict[str, dict[str, str]]:
         """table -> {column -> data category}: what the register declares (for PII discovery)."""
         out: dict[str, dict[str, str]] = {}

@@ -323,18 +323,14 @@ _SEPARATORS = "[ .\u00a0\t-]?"
 
 
 def _text_columns(binding: Binding, *, free_text_only: bool) -> list[tuple[str, str]]:
+    free = set(binding.policy.free_text_columns()) if free_text_only else None
     out = []
-    for name, tp in binding.policy.tables.items():
-        table = binding.table(name)
-        for column in table.columns:
+    for name in binding.policy.tables:
+        for column in binding.table(name).columns:
             if not any(t in str(column.type).upper() for t in _TEXT_TYPES):
                 continue
-            declared = tp.columns.get(column.name)
-            if free_text_only and not (
-                declared is not None and (declared.category == "free_text" or declared.action == "scrub_text")
-            ):
-                continue
-            out.append((name, column.name))
+            if free is None or (name, column.name) in free:
+                out.append((name, column.name))
     return out
 
 

@@ -21,7 +21,6 @@ from typing import Any
 from sqlalchemy import and_, select, update
 
 from crm_privacy.crm.binding import Binding
-from crm_privacy.crm.indexes import free_text_columns
 from crm_privacy.crm.subjects import own_value_columns
 from crm_privacy.detect.entities import PERSON
 from crm_privacy.detect.own_values import PARTICLES, fold
@@ -61,7 +60,7 @@ def scrub_name_mentions(
         return {}
     changed: dict[str, int] = {}
     with binding.engine.begin() as conn:
-        for name, column in free_text_columns(binding):
+        for name, column in binding.policy.free_text_columns():
             table = binding.table(name)
             key = binding.key(name)
             col = table.c[column]

@@ -298,20 +298,7 @@ class SuiteBuilder:
         tables = self.scope_table_checks(kind, rule_id, scope, subjects)
         if len(tables) <= 1:
             return tables
-        s = self.b.subject.alias()
-        key = s.c[self.policy.subject.key]
-        left = []
-        for name, tp in self.policy.tables.items():
-            if self._keeps_data(name, tp, scope, self.b.table(name)) is None:
-                continue
-
-            def keeps(t: FromClause, name: str = name, tp: TablePolicy = tp) -> ColumnElement[bool]:
-                cond = self._keeps_data(name, tp, scope, t)
-                assert cond is not None
-                return cond
-
-            left.append(keeps(s) if name == self.policy.subject.table else self._rows_of(name, key, keeps))
-        stmt = _union([select(key).where(each(s), or_(false(), *left)) for each in subjects])
+        stmt = self._subjects_keeping(scope, subjects)
         names = ", ".join(c.table for c in tables)
         return [
             self._check(
@@ -362,22 +349,8 @@ class SuiteBuilder:
     def _notice_check(self, rule: RetentionRule) -> SqlCheck:
         """A rule that warns first leaves expired subjects untreated while their notice waits: their
         number may not exceed the notices the ledger holds in their wait period."""
-        expired = self._expired(rule)
-        s = self.b.subject.alias()
-        key = s.c[self.policy.subject.key]
-        left = []
-        for name, tp in self.policy.tables.items():
-            if self._keeps_data(name, tp, rule.scope, self.b.table(name)) is None:
-                continue
-
-            def keeps(t: FromClause, name: str = name, tp: TablePolicy = tp) -> ColumnElement[bool]:
-                cond = self._keeps_data(name, tp, rule.scope, t)
-                assert cond is not None
-                return cond
-
-            left.append(keeps(s) if name == self.policy.subject.table else self._rows_of(name, key, keeps))
         waiting = self.counts.pending_notices.get(rule.id, 0)
-        keys = _union([select(key).where(each(s), or_(false(), *left)) for each in expired]).subquery()
+        keys = self._subjects_keeping(rule.scope, self._expired(rule)).subquery()
         untreated = select(func.count()).select_from(keys).scalar_subquery()
         return self._check(
             "retention",
@@ -388,6 +361,24 @@ class SuiteBuilder:
             f"({waiting} avis dans leur délai)",
             rule=rule.id,
         )
+
+    def _subjects_keeping(self, scope: RuleScope, subjects: list[Subjects]) -> Any:
+        """The keys of the subjects (``subjects``, one condition per branch, united) who still hold
+        data in ``scope``, in any table."""
+        s = self.b.subject.alias()
+        key = s.c[self.policy.subject.key]
+        left = []
+        for name, tp in self.policy.tables.items():
+            if self._keeps_data(name, tp, scope, self.b.table(name)) is None:
+                continue
+
+            def keeps(t: FromClause, name: str = name, tp: TablePolicy = tp) -> ColumnElement[bool]:
+                cond = self._keeps_data(name, tp, scope, t)
+                assert cond is not None
+                return cond
+
+            left.append(keeps(s) if name == self.policy.subject.table else self._rows_of(name, key, keeps))
+        return _union([select(key).where(each(s), or_(false(), *left)) for each in subjects])
 
     def _keeps_data(
         self, name: str, tp: TablePolicy, scope: RuleScope, t: FromClause
