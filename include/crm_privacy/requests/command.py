@@ -139,6 +139,8 @@ def _request(args: argparse.Namespace) -> int:
     else:
         print(f"{request.type} {summary['reference']}: {summary['status']} (due {summary['due_at']})")
         print(f"  {summary.get('outcome', '')}")
+        if summary.get("note"):  # sent again: the case as it stands, nothing done this time
+            print(f"  {summary['note']}")
         for key in ("letter", "bundle", "bundle_password_file", "report"):
             if summary.get(key):
                 print(f"  {key.replace('_', ' ')}: {summary[key]}")
