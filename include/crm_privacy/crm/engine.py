@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
@@ -35,8 +36,12 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def make_engine(url: str, *, check: bool = True, **kwargs: Any) -> Engine:
-    """Create an engine; with ``check`` connect once so a wrong URL fails now, in one clear line."""
+def make_engine(url: str, *, check: bool = True, crm: bool = False, **kwargs: Any) -> Engine:
+    """Create an engine; with ``check`` connect once so a wrong URL fails now, in one clear line.
+
+    ``crm``: the URL names an existing CRM, which nothing here may create: a SQLite file that does not
+    exist is refused (SQLite would otherwise create an empty database at a mistyped path, and a check
+    of it would report "no tables" instead of the typo)."""
     # bound values never appear in exception messages or SQL logs (they may be personal data)
     kwargs.setdefault("hide_parameters", True)
     try:
@@ -46,6 +51,13 @@ def make_engine(url: str, *, check: bool = True, **kwargs: Any) -> Engine:
             f"unsupported database URL {_redact(url)}: use postgresql://, mysql:// (or mariadb://) or sqlite:///"
         ) from exc
     if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if crm and database not in (None, "", ":memory:") and not Path(database).is_file():
+            engine.dispose()
+            raise ConnectionFailed(
+                f"no SQLite database at {database}: check the path (a CRM is never created; "
+                "`crm-privacy demo-db` makes the demo one)"
+            )
         event.listen(engine, "connect", _sqlite_pragmas)
     if check:
         try:
@@ -58,19 +70,20 @@ def make_engine(url: str, *, check: bool = True, **kwargs: Any) -> Engine:
     return engine
 
 
-def engine_from_airflow(conn_id: str) -> Engine:
-    """Engine from an Airflow connection (for SQLite the file path is in ``host``)."""
+def engine_from_airflow(conn_id: str, *, crm: bool = False) -> Engine:
+    """Engine from an Airflow connection (for SQLite the file path is in ``host``); ``crm`` as for
+    :func:`make_engine`."""
     from airflow.sdk import Connection
 
     conn = Connection.get(conn_id)
     conn_type = (conn.conn_type or "").lower()
     if conn_type == "sqlite":
-        return make_engine(f"sqlite:///{conn.host}")
+        return make_engine(f"sqlite:///{conn.host}", crm=crm)
     driver = _DRIVERS.get(conn_type)
     if driver is None:
         raise ConnectionFailed(f"connection {conn_id!r} has unsupported type {conn_type!r}")
     uri = conn.get_uri()
-    return make_engine(driver + uri[uri.index("://") :])
+    return make_engine(driver + uri[uri.index("://") :], crm=crm)
 
 
 _SQLITE_BUSY_SECONDS = 30

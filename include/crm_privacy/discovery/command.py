@@ -44,7 +44,7 @@ def _run(args: argparse.Namespace) -> int:
     from crm_privacy.ledger.separation import refuse_same_database
     from crm_privacy.sweep.runner import cli_run_id
 
-    crm = make_engine(args.crm)
+    crm = make_engine(args.crm, crm=True)
     ledger = Ledger.from_url(args.ledger, migrate=False)
     refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
     ledger.migrate()

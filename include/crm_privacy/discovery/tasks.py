@@ -45,7 +45,7 @@ def discover(
         check_conf_keys(conf, valid_keys)
     policy = allowed_policy(params.get("policy"))
     check_connections(params)
-    crm = engine_from_airflow(params["crm_conn_id"])
+    crm = engine_from_airflow(params["crm_conn_id"], crm=True)
     ledger = Ledger(engine_from_airflow(params["ledger_conn_id"]))
     refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
     ledger.migrate()

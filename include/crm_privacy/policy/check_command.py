@@ -57,7 +57,7 @@ def _draft(args: Any) -> int:
     out = Path(args.out) if args.out else None
     if out is not None and out.exists():
         raise UsageError(f"--out: {out} exists: the draft never overwrites a policy")
-    engine = make_engine(args.crm)
+    engine = make_engine(args.crm, crm=True)
     try:
         name = crm_identity(args.crm).rsplit("/", 1)[-1] or "crm"
         text = draft_policy(engine, args.subject, sample_rows=args.sample, crm_name=name)
@@ -81,7 +81,7 @@ def _check(args: Any) -> int:
     from crm_privacy.policy.loader import load_policy
 
     loaded = load_policy(args.policy)
-    engine = make_engine(args.crm)
+    engine = make_engine(args.crm, crm=True)
     try:
         try:
             binding = bind(loaded.policy, engine)

@@ -114,7 +114,7 @@ def _request(args: argparse.Namespace) -> int:
         today=today,
     )
     keyring = keyring_from_env()
-    crm = make_engine(args.crm)
+    crm = make_engine(args.crm, crm=True)
     ledger = Ledger.from_url(args.ledger, migrate=False)
     refuse_same_database(crm, ledger.engine)
     ledger.migrate()

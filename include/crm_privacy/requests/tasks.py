@@ -132,7 +132,7 @@ def handle(
     request = request_from_params(params, today=as_of, received=str(validated["received"]))
     if (request.reference, request.type) != (validated["reference"], validated["request_type"]):
         raise UsageError("the run's params changed between validate and handle: trigger a new run")
-    crm = engine_from_airflow(validated["crm_conn_id"])
+    crm = engine_from_airflow(validated["crm_conn_id"], crm=True)
     ledger = Ledger(engine_from_airflow(validated["ledger_conn_id"]))
     refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
     ledger.migrate()

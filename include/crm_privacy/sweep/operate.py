@@ -99,7 +99,7 @@ def _unlock(args: argparse.Namespace) -> int:
     from crm_privacy.ledger.separation import refuse_same_database
     from crm_privacy.sweep.evidence import drain_dead_run
 
-    crm = make_engine(args.crm)
+    crm = make_engine(args.crm, crm=True)
     ledger = None
     closed = False
     moved = 0

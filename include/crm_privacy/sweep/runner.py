@@ -57,7 +57,7 @@ def run_sweep(
     check_run_date(as_of)
     if max_share is not None:
         check_max_share(max_share)
-    crm = make_engine(crm_url)
+    crm = make_engine(crm_url, crm=True)
     ledger = Ledger.from_url(ledger_url, migrate=False)
     refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
     ledger.migrate()

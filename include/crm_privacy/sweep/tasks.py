@@ -75,7 +75,7 @@ def _context(conf: dict[str, Any]) -> Any:
     from crm_privacy.sweep.job import open_context
     from crm_privacy.transform.keys import keyring_from_airflow
 
-    crm = engine_from_airflow(conf["crm_conn_id"])
+    crm = engine_from_airflow(conf["crm_conn_id"], crm=True)
     ledger = Ledger(engine_from_airflow(conf["ledger_conn_id"]))
     refuse_same_database(crm, ledger.engine)  # before the ledger's tables are created
     ledger.migrate()

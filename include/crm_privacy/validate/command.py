@@ -49,7 +49,7 @@ def _run(args: Any) -> int:
     from crm_privacy.validate.gate import RunEvidence, run_gate
 
     loaded = load_policy(args.policy)
-    crm = make_engine(args.crm)
+    crm = make_engine(args.crm, crm=True)
     ledger = Ledger.from_url(args.ledger, migrate=False)
     refuse_same_database(crm, ledger.engine)
     ledger.migrate()
