@@ -59,6 +59,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    select,
 )
 
 from .fate import Fate
@@ -416,11 +417,11 @@ def build(engine: Engine, *, seed: int = 7, contacts: int = 120, cross_company_r
     propals: list[dict[str, Any]] = []
     # company kinds: buying (invoiced since the cutoff), stopped (last invoice before it), prospect (never)
     n_comp = max(9, contacts // 4)
-    kinds = ["buying", "stopped", "prospect"]
-    by_kind: dict[str, list[int]] = {k: [] for k in kinds}
+    company_kinds = ["buying", "stopped", "prospect"]
+    by_kind: dict[str, list[int]] = {k: [] for k in company_kinds}
     used_names: set[str] = set()
     for rowid in range(1, n_comp + 1):
-        kind = kinds[(rowid - 1) % 3]
+        kind = company_kinds[(rowid - 1) % 3]
         while True:
             nom = f"{rng.choice(TRADES)} {rng.choice(PLACES)}"
             if nom not in used_names:
@@ -552,7 +553,7 @@ def build(engine: Engine, *, seed: int = 7, contacts: int = 120, cross_company_r
     for index, (kind, (first, last)) in enumerate(zip(plan, names, strict=True)):
         rowid = index + 1
         kinds_of[rowid] = kind
-        expired = kind in EXPIRED_KINDS
+        is_expired = kind in EXPIRED_KINDS
         if kind == EXP_NO_COMPANY or (kind == KEPT_NEW and rng.random() < 0.5):
             fk_soc = None
         elif kind in (EXP_OLD_COMPANY, EXP_OUR_EMAIL, EXP_MULTI, KEPT_ROLE_BUYS):
@@ -614,7 +615,7 @@ def build(engine: Engine, *, seed: int = 7, contacts: int = 120, cross_company_r
             statut=1,
         )
         people.append(contact)
-        if expired:
+        if is_expired:
             values = [f"{first} {last}", email, mobile, address]
             if landline:
                 values.append(landline)
@@ -771,8 +772,6 @@ def build(engine: Engine, *, seed: int = 7, contacts: int = 120, cross_company_r
 def element_roles_due(engine: Engine, fate: Fate) -> tuple[frozenset[int], frozenset[int]]:
     """(rows a sweep may delete, rows it must keep) of llx_element_contact under a policy linking only the
     external role types: expired contacts' external roles recorded before ``HOLD_START`` / the others."""
-    from sqlalchemy import select
-
     with engine.connect() as conn:
         rows = conn.execute(select(llx_element_contact)).mappings().all()
     external = {TYPE_FACTURE_BILLING, TYPE_PROPAL_CUSTOMER}
