@@ -347,14 +347,14 @@ PROFILES = {
 }
 #: every profile at least once; the rest drawn with these weights (about 40 % expired)
 WEIGHTS = {
-    "b2b_org_invoice": 5,
+    "b2b_org_invoice": 6,
     "b2b_org_order": 2,
     "b2b_stopped": 3,
     "b2b_draft_only": 1,
     "b2b_own_email": 2,
     "b2b_own_lead": 1,
     "prospect_old": 3,
-    "prospect_recent": 4,
+    "prospect_recent": 5,
     "b2c_held": 1,
     "b2c_past_duty": 1,
     "b2c_mixed": 1,
@@ -464,7 +464,8 @@ class _Build:
     def street(self) -> str:
         while True:
             s = f"{self.rng.randint(1, 180)} {self.rng.choice(STREETS)}"
-            if s not in self.streets:
+            # unique, and none inside another one ("2 rue du Moulin" in "152 rue du Moulin")
+            if not any(s in t or t in s for t in self.streets):
                 self.streets.add(s)
                 return s
 
@@ -662,6 +663,8 @@ def _person_rows(b: _Build, p: _Person, companies: dict[int, dict[str, Any]]) ->
     n_leads = b.rng.randint(1, 2) if (company is None and not prof.b2c) else b.rng.randint(0, 2)
     if recent_lead:
         n_leads = max(n_leads, 1)
+    if not prof.expired and b.rng.random() < 0.5:
+        n_leads += 1  # customers who stay have more history
     for i in range(n_leads):
         if recent_lead and i == 0:
             created = (
@@ -911,7 +914,7 @@ def _company_documents(b: _Build, company: dict[str, Any]) -> None:
         _invoice(b, company, OLD_MAX, owner=None)
     elif kind == BOUNDARY_NEW:
         _invoice(b, company, RECENT_MIN, owner=None)
-    if b.rng.random() < 0.5:
+    for _ in range(b.rng.randint(1, 3)):
         author = b.rng.choice(SALESPEOPLE)
         _message(b, None, "res.partner", company["id"], company["name"], b.moment(RECENT_MIN, LAST_DAY),
                  "comment", author=author, owner=None,

@@ -141,6 +141,37 @@ def expired_rows_unchanged(
     return sorted((k for k in fate.expired if k in rows and rows[k] == before[subject_table][k]), key=str)
 
 
+def badly_anonymised(url: str, fate: Fate) -> list[str]:
+    """Expired people whose res_partner row is not anonymised as the shipped policy says (Odoo-specific)."""
+    engine, md = _reflect(url)
+    partner = md.tables[odoo.SUBJECT_TABLE]
+    out = []
+    try:
+        with engine.connect() as conn:
+            for row in conn.execute(select(partner).where(partner.c.id.in_(sorted(fate.expired)))).mappings():
+                problems = [
+                    column
+                    for column, ok in (
+                        ("name", row["name"] == "(anonymisé)"),
+                        ("complete_name", row["complete_name"] == "(anonymisé)"),
+                        ("email", str(row["email"]).startswith("pz:")),
+                        ("email_normalized", str(row["email_normalized"]).startswith("pz:")),
+                        ("zip", row["zip"] is not None and len(row["zip"]) <= 3),
+                        *(
+                            (c, row[c] is None)
+                            for c in ("phone", "mobile", "street", "city", "function", "comment")
+                        ),
+                        ("is_company", not row["is_company"]),
+                    )
+                    if not ok
+                ]
+                if problems:
+                    out.append(f"res_partner #{row['id']}: {', '.join(problems)}")
+    finally:
+        engine.dispose()
+    return out
+
+
 def sweep(
     capsys: pytest.CaptureFixture[str], policy: Path, url: str, ledger: str, as_of: str
 ) -> dict[str, Any]:
@@ -195,6 +226,7 @@ def test_shipped_policy_sweep(scratch_url: str, env: Path, capsys: pytest.Captur
     assert changed_untouched(before, after, fate) == []
     assert not_deleted(after, fate) == []
     assert expired_rows_unchanged(before, after, fate, odoo.SUBJECT_TABLE) == []
+    assert badly_anonymised(scratch_url, fate) == []
     assert set(after[odoo.SUBJECT_TABLE]) == set(before[odoo.SUBJECT_TABLE]), (
         "people are anonymised, not deleted"
     )
@@ -209,6 +241,13 @@ def test_shipped_policy_sweep(scratch_url: str, env: Path, capsys: pytest.Captur
     assert snapshot(scratch_url) == after, "a second sweep changed the CRM"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="product: `policy draft` proposes scrub_text for res_partner.comment/complete_name on a subject "
+    "table without a timestamp column for a marker, so `policy check` refuses the draft ('rule R1 treats "
+    "column(s) whose treatment cannot be recognised afterwards (complete_name, comment); declare a marker') "
+    "although docs/policy.md says the draft passes the check and dry-runs",
+)
 def test_draft_on_odoo(scratch_url: str, env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     build(scratch_url)
     before = snapshot(scratch_url)
