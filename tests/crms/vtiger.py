@@ -468,9 +468,9 @@ def build(engine: Engine, *, seed: int = 7, contacts: int = 120) -> Fate:
                 leadsource=r.choice(("Salon", "Site web", "Recommandation")),
             )
         )
-        target = untouched if fate == "kept" else deleted
-        target["vtiger_potential"].add(crmid)
-        target["vtiger_crmentity"].add(crmid)
+        if fate == "kept":  # an expired contact's opportunity stays, anonymised (see the policy)
+            untouched["vtiger_potential"].add(crmid)
+            untouched["vtiger_crmentity"].add(crmid)
 
     # -- companies (legal persons): never changed ------------------------------------------------------
     companies: list[tuple[int, str, str, str]] = []  # (accountid, name, domain, buying|stopped)

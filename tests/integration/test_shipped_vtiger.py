@@ -30,11 +30,6 @@ Snapshot = dict[str, dict[Hashable, tuple[Any, ...]]]
 # graphlib.CycleError from Binding.delete_order: vtiger's module tables hold a FOREIGN KEY to
 # vtiger_crmentity (contactid -> crmid), while vtiger_crmentity's polymorphic link declares them as
 # its parents; `policy check`, `plan` and `sweep` crash with a traceback (see the final report).
-CYCLE = pytest.mark.xfail(
-    strict=True,
-    reason="product: delete_order raises graphlib.CycleError when a polymorphic table's parents hold a "
-    "foreign key to it (vtiger_contactdetails.contactid -> vtiger_crmentity.crmid)",
-)
 
 
 # -- small generic checks (the coordinator may fold them into a shared harness) ----------------------
@@ -232,7 +227,6 @@ def test_generator_fate_is_consistent(vtiger_crm: tuple[str, Fate]) -> None:
             )
 
 
-@CYCLE
 def test_shipped_policy_checks(
     vtiger_crm: tuple[str, Fate], env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -241,7 +235,6 @@ def test_shipped_policy_checks(
     assert code == 0, out
 
 
-@CYCLE
 def test_shipped_policy_sweep(
     vtiger_crm: tuple[str, Fate], env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

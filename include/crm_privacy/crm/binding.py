@@ -83,22 +83,45 @@ class Binding:
 
     def delete_order(self) -> list[str]:
         """Policy tables, children before parents: reflected foreign keys and declared links (a note
-        attached to an opportunity is treated before the opportunity is deleted)."""
+        attached to an opportunity is treated before the opportunity is deleted).
+
+        A foreign key is what the database enforces, so it wins: a declared link that says the
+        opposite (vtiger's ``vtiger_crmentity`` row of a record is attached to the record by type and
+        id, yet the record's table holds the foreign key to it) is left out of the order rather than
+        closing a cycle. :func:`crm_privacy.rules.steps.build_steps` refuses a rule that would then
+        delete such a parent before the rows attached to it."""
         after: dict[str, set[str]] = {name: set() for name in self.policy.tables}
         for table in self.metadata.tables.values():
             for fk in table.foreign_keys:
                 parent = fk.column.table.name
-                if parent in after and table.name in after and parent != table.name:
+                known = parent in after and table.name in after and parent != table.name
+                # a cycle of foreign keys (rare, both nullable): the first one found is kept
+                if known and not _reaches(after, table.name, parent):
                     after[parent].add(table.name)
         for name, tp in self.policy.tables.items():
             for parent in _declared_parents(self.policy, name, tp):
-                if parent in after and parent != name:
+                if parent in after and parent != name and not _reaches(after, name, parent):
                     after[parent].add(name)
         return list(TopologicalSorter(after).static_order())
 
     def linked_tables(self) -> Iterator[tuple[str, TablePolicy]]:
         for name in self.delete_order():
             yield name, self.policy.tables[name]
+
+
+def _reaches(after: dict[str, set[str]], start: str, goal: str) -> bool:
+    """Whether ``goal`` must already come before ``start`` (``after[x]``: the tables before ``x``):
+    then putting ``start`` before ``goal`` would close a cycle."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        node = todo.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo.extend(after.get(node, ()))
+    return False
 
 
 def _declared_parents(policy: Policy, name: str, tp: TablePolicy) -> list[str]:

@@ -50,17 +50,38 @@ class TableStep:
 
 def build_steps(binding: Binding, scope: RuleScope, as_of: dt.date, rule_id: str) -> list[TableStep]:
     steps: list[TableStep] = []
+    done: set[str] = set()
     for name, tp in binding.linked_tables():
         own = _table_steps(binding, name, tp, scope, as_of, rule_id)
         orphaned = _deleted_parent_types(binding, tp, scope)
         if orphaned and tp.link.polymorphic is not None:
+            _refuse_parents_deleted_first(binding, name, tp, orphaned, done, rule_id)
             # rows attached to a parent this rule deletes would point at nothing: they go with it
             type_column = binding.table(name).c[tp.link.polymorphic.type_column]
             steps.append(TableStep(name, "delete", condition=type_column.in_(orphaned)))
             for step in own:
                 step.condition = and_(step.condition, type_column.not_in(orphaned))
         steps.extend(own)
+        done.add(name)
     return steps
+
+
+def _refuse_parents_deleted_first(
+    binding: Binding, name: str, tp: TablePolicy, orphaned: list[str], done: set[str], rule_id: str
+) -> None:
+    """Rows attached to a parent the rule deletes are found through that parent, so they must go first;
+    a foreign key from the parent's table to this one (vtiger: ``vtiger_potential.potentialid ->
+    vtiger_crmentity.crmid``) makes the database delete the parent first. Refused, naming both."""
+    assert tp.link.polymorphic is not None
+    parents = tp.link.polymorphic.targets(binding.policy.subject.table)
+    first = sorted({parents[t] for t in orphaned if parents[t] in done})
+    if first:
+        raise PolicyError(
+            f"tables.{name}: rule {rule_id} deletes {', '.join(first)} outright, whose rows hold a FOREIGN "
+            f"KEY to {name}, while {name} rows are attached to them by type and id: the database deletes "
+            f"the {', '.join(first)} rows first and the attached {name} rows could no longer be found. "
+            f"Give {', '.join(first)} row_action: anonymise (or keep), or remove that foreign key"
+        )
 
 
 def _deleted_parent_types(binding: Binding, tp: TablePolicy, scope: RuleScope) -> list[str]:
