@@ -121,6 +121,12 @@ def _table_steps(
             elif columns:
                 steps.append(TableStep(name, "update", condition=held, columns=columns, label="hold"))
         return steps
+    if tp.hold is not None and tp.row_action in {"anonymise", "keep"} and _in_scope(scope, tp.category):
+        # rows still under the legal obligation keep what it needs: only the hold's columns are
+        # treated; the table's own treatment waits for the hold to end
+        hold_columns = _actions(tp.hold.columns, RuleScope(all=True), f"{where}.hold")
+        if hold_columns:
+            steps.append(TableStep(name, "update", condition=held, columns=hold_columns, label="hold"))
     columns = _actions(tp.columns, scope, where)
     if not columns:
         return steps
@@ -128,7 +134,12 @@ def _table_steps(
     covers_all = treated <= set(columns)
     marker = tp.marker if (tp.marker and covers_all and tp.row_action == "anonymise") else None
     step = TableStep(
-        name, "update", columns=columns, marker=marker, label="anonymise" if marker else "minimise"
+        name,
+        "update",
+        condition=~held if tp.hold and tp.row_action in {"anonymise", "keep"} else true(),
+        columns=columns,
+        marker=marker,
+        label="anonymise" if marker else "minimise",
     )
     if marker is None and any(a.pending(table.c[c]) is None for c, a in columns.items()):
         raise PolicyError(

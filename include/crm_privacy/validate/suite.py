@@ -394,11 +394,20 @@ class SuiteBuilder:
             return or_(not_(held), and_(held, hold_columns)) if hold_columns is not None else not_(held)
         treated = {c: a for c, a in tp.columns.items() if a.action != "keep"}
         reached = {c: a for c, a in treated.items() if scope.all or a.category in scope.categories}
-        if not reached:
-            return None
-        if tp.marker and tp.row_action == "anonymise" and set(reached) == set(treated):
-            return t.c[tp.marker].is_(None)
-        return self._untreated_any(reached, scope, t)
+        own: ColumnElement[bool] | None = None
+        if reached and tp.marker and tp.row_action == "anonymise" and set(reached) == set(treated):
+            own = t.c[tp.marker].is_(None)
+        elif reached:
+            own = self._untreated_any(reached, scope, t)
+        if tp.hold is None or tp.row_action not in {"anonymise", "keep"}:
+            return own
+        # held rows keep what the obligation needs: only the hold's columns are due while it runs
+        hold_columns = self._untreated_any(tp.hold.columns, RuleScope(all=True), t) if in_scope else None
+        parts = [
+            *([and_(not_(held), own)] if own is not None else []),
+            *([and_(held, hold_columns)] if hold_columns is not None else []),
+        ]
+        return or_(*parts) if parts else None
 
     def _held(self, tp: TablePolicy, t: FromClause) -> ColumnElement[bool]:
         if tp.hold is None:
