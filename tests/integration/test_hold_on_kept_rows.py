@@ -114,21 +114,21 @@ def test_held_rows_keep_what_the_obligation_needs(
                         issued=dt.date(2012, 3, 1),
                         billing_name="Camille Martin",
                         billing_email="camille@example.fr",
-                    ),  # fmt: skip
+                    ),
                     dict(
                         id=11,
                         person_id=1,
                         issued=dt.date(2018, 3, 1),
                         billing_name="Camille Martin",
                         billing_email="camille@example.fr",
-                    ),  # fmt: skip
+                    ),
                     dict(
                         id=20,
                         person_id=2,
                         issued=dt.date(2024, 3, 1),
                         billing_name="Hugo Bernard",
                         billing_email="hugo@example.fr",
-                    ),  # fmt: skip
+                    ),
                 ],
             )
     finally:
