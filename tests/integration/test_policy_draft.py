@@ -82,6 +82,8 @@ def test_a_draft_finds_the_organisation(
         }
     else:
         assert org["table"] == "partners" and org["column"] == "parent_id"
+        # the companies are rows of the same table: the rule leaves them out (INTEGER flag: 0)
+        assert policy["rules"][0]["where"] == {"is_company": [0]}
     assert org["tables"] == {"company_invoices": "company_id"}
     clock = policy["rules"][0]["clock"]
     assert {"table": "company_invoices", "column": "issued_at", "organisation": True} in clock

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Engine, String, Text, inspect
+from sqlalchemy import Boolean, Date, DateTime, Engine, Integer, String, Text, inspect
 
 #: column name patterns -> (category, kind of personal data); first match wins
 _NAME_HINTS: list[tuple[re.Pattern[str], str, str]] = [
@@ -48,7 +48,11 @@ _NAME_HINTS: list[tuple[re.Pattern[str], str, str]] = [
 ]
 _ACTIVITY_DATE = re.compile(r"creat|occur|last|date|_at$|^d(ate)?[a-z]?$|login|order|sign")
 #: when a row was last edited (by anyone, a batch job included) is no sign of the person's activity
-_EDIT_DATE = re.compile(r"updat|modif|^tms$|_tms$|maj|changed|edited|anonymi")
+_EDIT_DATE = re.compile(r"updat|modif|^tms$|_tms$|maj|changed|edited|anonymi|^write|_write")
+#: a date the person did nothing on: a payment due date, a limit (it may lie in the future)
+_NOT_ACTIVITY = re.compile(r"due|_lim|lim_|echeance|deadline|expir")
+#: a boolean (or type) column telling the organisations from the people when both share one table
+_IS_ORG_COLUMN = re.compile(r"^is_(company|organi[sz]ation|org|account|societe)$")
 _HISTORY_TABLE = re.compile(
     r"interaction|activit|event|call|history|histor|log|message|email|task|actioncomm|note"
 )
@@ -185,12 +189,28 @@ def _org_tables(
     for table in tables:
         if table in (org, subject) or table in set(exclude):
             continue
-        targets = {fk["referred_table"]: fk["constrained_columns"][0] for fk in fks[table]}
+        targets = _targets(fks[table])
         # a self-reference (Odoo): of the tables pointing at the people's table, the business
         # documents (invoices, orders) are taken as the companies' (a TODO says to check)
         if org in targets and (subject not in targets or _BUSINESS_TABLE.search(table.lower())):
             out[table] = targets[org]
     return out
+
+
+def _targets(fks: list[Any]) -> dict[str, str]:
+    """referred table -> the column pointing at it; of several (Odoo's ``sale_order`` has
+    ``partner_id``, ``partner_invoice_id``, ``partner_shipping_id``), the plain link, not an address."""
+    out: dict[str, str] = {}
+    for fk in fks:
+        table, column = fk["referred_table"], fk["constrained_columns"][0]
+        current = out.get(table)
+        if current is None or _address_rank(column) < _address_rank(current):
+            out[table] = column
+    return out
+
+
+def _address_rank(column: str) -> tuple[bool, int]:
+    return bool(re.search(r"ship|deliver|livr|invoice|factur|billing", column.lower())), len(column)
 
 
 def _sampled(engine: Engine, sample_rows: int) -> dict[tuple[str, str], dict[str, int]]:
@@ -267,6 +287,11 @@ def _render(
         ),
         None,
     )
+    if marker is None:
+        # scrub_text keeps the rest of a note but cannot tell a scrubbed note from another without a
+        # marker column: the subject's free text is emptied instead, and a TODO says how to scrub it
+        proposals[subject] = [_emptied(p, columns[subject][p.column]) for p in proposals[subject]]
+    org_column = _organisation_flag(subject, columns, organisation)
     out = [
         f"# Policy drafted by `crm-privacy policy draft` for the table {subject!r} of {crm}.",
         "# A START, NOT A DECISION: read every line, decide every TODO, then `crm-privacy policy check` and",
@@ -378,6 +403,7 @@ def _render(
         "  - id: R1",
         '    title: "Personnes sans activité depuis la durée de conservation"',
         "    purpose: prospection",
+        *_people_only(subject, organisation, org_column, columns),
         "    clock:                       # TODO: keep only the dates that show the relationship is alive",
         *clocks,
         "    scope: {all: true}",
@@ -394,12 +420,59 @@ def _render(
     return "\n".join(out) + "\n"
 
 
+def _emptied(p: Proposal, column: Mapping[str, Any]) -> Proposal:
+    if p.action != "scrub_text":
+        return p
+    why = (
+        f"{p.why}; emptied: TODO: to keep the note without its personal data, add a nullable timestamp "
+        "column anonymised_at, name it marker:, and use scrub_text"
+    )
+    if column.get("nullable", True):
+        return Proposal(p.column, p.category, "null", {}, why, p.kind)
+    return Proposal(p.column, p.category, "redact", {"value": "-"}, why + " (NOT NULL: redacted)", p.kind)
+
+
+def _organisation_flag(
+    subject: str,
+    columns: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    organisation: Mapping[str, Any] | None,
+) -> str | None:
+    """When people and organisations share the subject table (a self-reference): its column telling
+    them apart (Odoo's ``is_company``), if one is named so."""
+    if not organisation or organisation["table"] != subject:
+        return None
+    return next((c for c in columns[subject] if _IS_ORG_COLUMN.match(c.lower())), None)
+
+
+def _people_only(
+    subject: str,
+    organisation: Mapping[str, Any] | None,
+    flag: str | None,
+    columns: Mapping[str, Mapping[str, Mapping[str, Any]]],
+) -> list[str]:
+    """The rule's ``where`` that leaves the organisations out of a table holding both."""
+    if not organisation or organisation["table"] != subject:
+        return []
+    type_ = columns[subject][flag]["type"] if flag is not None else None
+    if flag is not None and isinstance(type_, Boolean | Integer):
+        no = "false" if isinstance(type_, Boolean) else "0"
+        return [
+            f"    where: {{{_quote(flag)}: [{no}]}}     # {subject} also holds the organisations: "
+            "never treat them"
+        ]
+    return [
+        f"    # TODO: {subject} also holds the organisations ({organisation['column']} points at them): add a "
+        "where: {column: [values of people]} that leaves them out, or the rule anonymises the companies too"
+    ]
+
+
 def _is_clock(column: str, spec: Mapping[str, Any]) -> bool:
     lowered = column.lower()
     return (
         isinstance(spec["type"], Date | DateTime)
         and bool(_ACTIVITY_DATE.search(lowered))
         and not _EDIT_DATE.search(lowered)
+        and not _NOT_ACTIVITY.search(lowered)
     )
 
 
