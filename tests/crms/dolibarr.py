@@ -29,8 +29,8 @@ event other than our e-mails and automatic events, or its company's last invoice
 
 ``build(..., cross_company_roles=True)`` also adds contacts whose main company stopped buying but who hold a
 role (llx_societe_contacts) at a company that still buys: kept, as they are still that customer's contact.
-The policy language cannot say it yet (``subject.organisation`` is either a column or a join table, not
-both): see tests/integration/test_shipped_dolibarr.py.
+The shipped policy declares both ways to a contact's companies (``subject.organisation`` ``column:
+fk_soc`` and ``join: llx_societe_contacts``): see tests/integration/test_shipped_dolibarr.py.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ SQLite, PostgreSQL and MariaDB (``scratch_url``):
 (c) ``policy draft`` on the generated CRM writes a draft that ``policy check`` accepts and whose ``plan``
     exits 0 without changing the database.
 
-Two more tests show what the policy language cannot say yet about Dolibarr (strict xfail, see their reason).
+A contact with a role at a company that still buys is kept (both ways to its companies); one more test
+shows what the policy language cannot say yet about Dolibarr (strict xfail, see its reason).
 """
 
 from __future__ import annotations
@@ -249,13 +250,6 @@ def test_draft_is_checked_and_planned(
     assert snapshot(scratch_url) == before, "policy draft / check / plan changed the CRM"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product: subject.organisation is either `column` or `join`, not both; Dolibarr has both "
-    "(llx_socpeople.fk_soc, the main third party, and llx_societe_contacts, roles at other third parties): "
-    "a contact whose main company stopped buying but who is the billing contact of a company that still "
-    "buys is expired",
-)
 def test_contact_with_role_at_a_buying_company_is_kept(
     scratch_url: str, env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

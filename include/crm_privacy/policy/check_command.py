@@ -201,10 +201,10 @@ def _organisation(policy: Policy) -> str | None:
     org = policy.subject.organisation
     if org is None:
         return None
+    ways = [f"{policy.subject.table}.{org.column}"] if org.column is not None else []
     if org.join is not None:
-        how = f"{org.join.table}.{org.join.subject_column} -> {org.join.organisation_column}"
-    else:
-        how = f"{policy.subject.table}.{org.column}"
+        ways.append(f"{org.join.table}.{org.join.subject_column} -> {org.join.organisation_column}")
+    how = " and ".join(ways)
     tables = ", ".join(f"{t}.{c}" for t, c in org.tables.items())
     return f"{org.table} by {how}" + (f" (its tables: {tables})" if tables else "")
 

@@ -145,8 +145,11 @@ class Organisation(Strict):
 
     @model_validator(mode="after")
     def _one_way(self) -> Organisation:
-        if (self.column is None) == (self.join is None):
-            raise ValueError("give exactly one of column: (on the subject) or join: (a join table)")
+        if self.column is None and self.join is None:
+            raise ValueError(
+                "give column: (on the subject), join: (a join table), or both (Dolibarr: the main "
+                "company fk_soc and roles at other companies)"
+            )
         return self
 
 

@@ -38,30 +38,32 @@ def subject_rows(binding: Binding, name: str, condition: ColumnElement[bool]) ->
 def organisation_rows(
     binding: Binding, name: str, table: FromClause, condition: ColumnElement[bool]
 ) -> list[ColumnElement[bool]]:
-    """One ``EXISTS``: a row of ``name`` (the organisation table, or one of the organisation's tables),
+    """One ``EXISTS`` per way to the organisations (the subject's column, the join table): a row of ``name`` (the organisation table, or one of the organisation's tables),
     read as ``table`` (an alias: the organisation table may be the subject table itself), satisfies
     ``condition`` and belongs to one of the organisations of the subject row of the enclosing query."""
     org = binding.policy.subject.organisation
     assert org is not None
     holder = table.c[org.key] if name == org.table else table.c[org.tables[name]]
+    out = []
     if org.column is not None:
-        return [
+        out.append(
             exists(
                 select(literal(1))
                 .select_from(table)
                 .where(holder == binding.subject.c[org.column], condition)
             )
-        ]
-    assert org.join is not None
-    link = binding.table(org.join.table).alias()
-    joined = table.join(link, link.c[org.join.organisation_column] == holder)
-    return [
-        exists(
-            select(literal(1))
-            .select_from(joined)
-            .where(link.c[org.join.subject_column] == binding.subject_key, condition)
         )
-    ]
+    if org.join is not None:
+        link = binding.table(org.join.table).alias()
+        joined = table.join(link, link.c[org.join.organisation_column] == holder)
+        out.append(
+            exists(
+                select(literal(1))
+                .select_from(joined)
+                .where(link.c[org.join.subject_column] == binding.subject_key, condition)
+            )
+        )
+    return out
 
 
 def any_subject_row(binding: Binding, name: str, condition: ColumnElement[bool]) -> ColumnElement[bool]:

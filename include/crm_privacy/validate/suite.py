@@ -171,19 +171,25 @@ class SuiteBuilder:
         assert org is not None
         t = self.b.table(name).alias()
         holder = t.c[org.key] if name == org.table else t.c[org.tables[name]]
+        ways: list[ColumnElement[bool]] = []
         if org.column is not None:
-            return exists(select(literal(1)).select_from(t).where(holder == s.c[org.column], condition(t)))
-        assert org.join is not None
-        j = self.b.table(org.join.table).alias()
-        return exists(
-            select(literal(1))
-            .select_from(t, j)
-            .where(
-                j.c[org.join.organisation_column] == holder,
-                j.c[org.join.subject_column] == s.c[self.policy.subject.key],
-                condition(t),
+            ways.append(
+                exists(select(literal(1)).select_from(t).where(holder == s.c[org.column], condition(t)))
             )
-        )
+        if org.join is not None:
+            j = self.b.table(org.join.table).alias()
+            ways.append(
+                exists(
+                    select(literal(1))
+                    .select_from(t, j)
+                    .where(
+                        j.c[org.join.organisation_column] == holder,
+                        j.c[org.join.subject_column] == s.c[self.policy.subject.key],
+                        condition(t),
+                    )
+                )
+            )
+        return or_(*ways)
 
     def _belongs(
         self, name: str, row: FromClause, subjects: Callable[[FromClause], ColumnElement[bool]]
