@@ -44,7 +44,7 @@ def organisation_rows(
     org = binding.policy.subject.organisation
     assert org is not None
     holder = table.c[org.key] if name == org.table else table.c[org.tables[name]]
-    out = []
+    out: list[ColumnElement[bool]] = []
     if org.column is not None:
         out.append(
             exists(
