@@ -25,7 +25,7 @@ event other than our e-mails and automatic events, or its company's last invoice
 - roles on documents (llx_element_contact) are never changed by the shipped policy: fk_socpeople is a user
   id for internal role types (equal to some expired contacts' rowid on purpose). ``element_roles_due`` gives
   the external roles of expired contacts recorded before 2015-06-30 (10-year duty over), which a policy
-  with a polymorphic link on the integer fk_c_type_contact would delete (refused today).
+  with a polymorphic link on the integer fk_c_type_contact deletes (tests/integration/test_shipped_dolibarr.py).
 
 ``build(..., cross_company_roles=True)`` also adds contacts whose main company stopped buying but who hold a
 role (llx_societe_contacts) at a company that still buys: kept, as they are still that customer's contact.

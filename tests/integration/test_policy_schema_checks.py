@@ -312,7 +312,13 @@ LINK_CASES: dict[str, tuple[list[tuple[str, str]], str]] = {
     ),
     "polymorphic_type_not_text": (
         [("type_column: parent_type", "type_column: created_at")],
-        r"^tables\.notes\.link\.polymorphic\.type_column: notes\.created_at is \w[\w ]*, not a text column$",
+        r"^tables\.notes\.link\.polymorphic\.type_column: notes\.created_at is \w[\w ]*, not a text or "
+        r"integer column$",
+    ),
+    "polymorphic_integer_type_with_words": (  # an integer type column (Dolibarr's role type ids)
+        [("type_column: parent_type", "type_column: id")],
+        rf"^tables\.notes\.link\.polymorphic: notes\.id is {KEY_TYPE}.*, so its type values must be "
+        r"integers, not 'contact', 'opportunity'$",
     ),
     "consents_subject_fk_on_text": (
         [("  subject_fk: contact_id", "  subject_fk: purpose")],

@@ -11,8 +11,9 @@ SQLite, PostgreSQL and MariaDB (``scratch_url``):
 (c) ``policy draft`` on the generated CRM writes a draft that ``policy check`` accepts and whose ``plan``
     exits 0 without changing the database.
 
-A contact with a role at a company that still buys is kept (both ways to its companies); one more test
-shows what the policy language cannot say yet about Dolibarr (strict xfail, see its reason).
+A contact with a role at a company that still buys is kept (both ways to its companies); roles on documents
+linked by their INTEGER role type (external types only: for internal ones fk_socpeople is a user) are
+deleted once their 10-year duty is over, a user's role never.
 """
 
 from __future__ import annotations
@@ -283,12 +284,6 @@ def _polymorphic_roles_policy(path: Path) -> Path:
     return out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product: a polymorphic link's type_column must be text; Dolibarr's llx_element_contact tells a "
-    "contact (external role) from a user (internal role) by the INTEGER fk_c_type_contact: `policy check` "
-    "refuses 'llx_element_contact.fk_c_type_contact is INTEGER, not a text column'",
-)
 def test_roles_on_documents_deleted_after_their_duty(
     scratch_url: str, env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

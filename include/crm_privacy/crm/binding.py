@@ -13,6 +13,7 @@ from graphlib import TopologicalSorter
 from sqlalchemy import Column, ColumnElement, Engine, FromClause, MetaData, Table, and_, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from crm_privacy.crm.column_checks import integer_type_values
 from crm_privacy.crm.schema_checks import check_schema
 from crm_privacy.errors import ConnectionFailed, PolicyError
 from crm_privacy.policy.model import ConsentRule, Policy, RetentionRule, TablePolicy
@@ -159,7 +160,7 @@ def bind(policy: Policy, engine: Engine) -> Binding:
     if problems:
         raise PolicyError("the policy names column(s) absent from the CRM: " + "; ".join(problems))
     check_schema(policy, metadata, engine.dialect)  # keys unique, dates, markers, where values
-    return Binding(policy=policy, metadata=metadata, engine=engine)
+    return Binding(policy=integer_type_values(policy, metadata), metadata=metadata, engine=engine)
 
 
 def _tables_named(policy: Policy) -> set[str]:

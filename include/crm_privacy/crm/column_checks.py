@@ -2,8 +2,9 @@
 
 - a link column (``fk``, ``via``, a polymorphic ``id_column``) and ``consents.subject_fk`` must hold
   the kind of key it points at (integer, text, uuid...): an integer key compared with text selects
-  the wrong rows on SQLite and MariaDB and fails on PostgreSQL; a polymorphic ``type_column`` and
-  the consents' purpose, status, mechanism and text version columns must be text;
+  the wrong rows on SQLite and MariaDB and fails on PostgreSQL; a polymorphic ``type_column`` must be
+  text, or an integer with integer type values; the consents' purpose, status, mechanism and text
+  version columns must be text;
 - each column action must fit its column (``Action.check``: NOT NULL, the kind it writes, VARCHAR(n)
   lengths), and no action may change a table's key or link columns: otherwise every run fails at the
   same batch, or SQLite stores text in an INTEGER column, or rows lose their link to the subject.
@@ -15,10 +16,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column
+from sqlalchemy import Column, MetaData
 
 from crm_privacy.errors import PolicyError
-from crm_privacy.policy.model import Policy, TablePolicy
+from crm_privacy.policy.model import Policy, Polymorphic, TablePolicy
 from crm_privacy.transform.base import build_action, column_kind
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def link_type_problems(policy: Policy, describe: _Describer) -> Iterator[str]:
                 if key is not None:
                     where = f"{path}.polymorphic.id_column"
                     yield from _points_at(describe, where, name, poly.id_column, parent, key, policy)
-            yield from _text(describe, f"{path}.polymorphic.type_column", name, poly.type_column)
+            yield from _type_column(describe, f"{path}.polymorphic", name, poly, subject.table)
     if policy.consents is not None:
         c = policy.consents
         yield from _points_at(
@@ -92,6 +93,43 @@ def _family(column: Column[object], describe: _Describer) -> str:
     """The kind of values a key column holds; an unknown type is its rendered name without length."""
     kind = column_kind(column)
     return kind if kind is not None else re.sub(r"\(.*\)", "", describe.type_of(column)).strip()
+
+
+def _type_column(
+    describe: _Describer, where: str, table: str, poly: Polymorphic, subject: str
+) -> Iterator[str]:
+    """A polymorphic type column holds text, or integer type ids whose values must then be integers."""
+    kind = column_kind(describe.column(table, poly.type_column))
+    if kind == "integer":
+        bad = [v for v in poly.targets(subject) if not _INTEGER.fullmatch(str(v))]
+        if bad:
+            yield (
+                f"{where}: {describe(table, poly.type_column)}, so its type values must be integers, "
+                f"not {', '.join(repr(v) for v in bad)}"
+            )
+    elif kind != "text":
+        yield f"{where}.type_column: {describe(table, poly.type_column)}, not a text or integer column"
+
+
+_INTEGER = re.compile(r"-?\d+")
+
+
+def integer_type_values(policy: Policy, metadata: MetaData) -> Policy:
+    """``policy`` with the type values of polymorphic links whose type column is an integer made
+    integers (``"60"`` -> ``60``), so that every query compares integers with integers."""
+    tables = dict(policy.tables)
+    for name, tp in policy.tables.items():
+        poly = tp.link.polymorphic
+        if poly is None or column_kind(metadata.tables[name].c[poly.type_column]) != "integer":
+            continue
+        if not all(_INTEGER.fullmatch(str(v)) for v in poly.targets(policy.subject.table)):
+            continue  # refused by the schema checks, with the values named
+        update: dict[str, object] = {"parents": {int(k): t for k, t in poly.parents.items()}}
+        if poly.type_value is not None:
+            update["type_value"] = int(poly.type_value)
+        link = tp.link.model_copy(update={"polymorphic": poly.model_copy(update=update)})
+        tables[name] = tp.model_copy(update={"link": link})
+    return policy.model_copy(update={"tables": tables})
 
 
 def _text(describe: _Describer, where: str, table: str, name: str) -> Iterator[str]:

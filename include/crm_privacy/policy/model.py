@@ -176,8 +176,10 @@ class Polymorphic(Strict):
 
     type_column: str
     id_column: str
-    type_value: str | None = None
-    parents: dict[str, str] = Field(default_factory=dict)
+    #: text, or integers when the type column is an integer (Dolibarr's role type ids): written
+    #: either way in the YAML, they are made integers for an integer column when the policy is bound
+    type_value: str | int | None = None
+    parents: dict[str | int, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _one_way(self) -> Polymorphic:
@@ -185,7 +187,7 @@ class Polymorphic(Strict):
             raise ValueError("set either type_value (the parent is the subject) or parents: {type: table}")
         return self
 
-    def targets(self, subject_table: str) -> dict[str, str]:
+    def targets(self, subject_table: str) -> dict[str | int, str]:
         return {self.type_value: subject_table} if self.type_value is not None else dict(self.parents)
 
 

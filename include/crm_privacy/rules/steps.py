@@ -67,7 +67,7 @@ def build_steps(binding: Binding, scope: RuleScope, as_of: dt.date, rule_id: str
 
 
 def _refuse_parents_deleted_first(
-    binding: Binding, name: str, tp: TablePolicy, orphaned: list[str], done: set[str], rule_id: str
+    binding: Binding, name: str, tp: TablePolicy, orphaned: list[str | int], done: set[str], rule_id: str
 ) -> None:
     """Rows attached to a parent the rule deletes are found through that parent, so they must go first;
     a foreign key from the parent's table to this one (vtiger: ``vtiger_potential.potentialid ->
@@ -84,7 +84,7 @@ def _refuse_parents_deleted_first(
         )
 
 
-def _deleted_parent_types(binding: Binding, tp: TablePolicy, scope: RuleScope) -> list[str]:
+def _deleted_parent_types(binding: Binding, tp: TablePolicy, scope: RuleScope) -> list[str | int]:
     """Type values of a polymorphic link whose parent rows the rule deletes outright."""
     if tp.link.polymorphic is None:
         return []
