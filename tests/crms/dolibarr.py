@@ -92,6 +92,8 @@ llx_societe = Table(
     Column("note_public", Text),
     Column("client", SmallInteger, server_default="0"),  # 0 none, 1 customer, 2 prospect, 3 both
     Column("fournisseur", SmallInteger, server_default="0"),
+    Column("fk_typent", Integer, server_default="0"),  # llx_c_typent.id: 8 = TE_PRIVATE (Particulier)
+    Column("fk_forme_juridique", Integer, server_default="0"),  # llx_c_forme_juridique.code: 11-19, 35, 60 EI
     Column("tms", DateTime),
     Column("datec", DateTime),
 )

@@ -154,6 +154,7 @@ def rule_targets(
     later rules must still reach them; the few it acts on in this run are known from the ledger only,
     and :func:`make_plan` leaves them out of later rules (see ``keysets``)."""
     erased: list[ColumnElement[bool]] = []
+    deleting: dict[str, list[ColumnElement[bool]]] = {}  # table -> targets of earlier rules deleting it
     for rule in binding.policy.rules:
         if isinstance(rule, RetentionRule):
             selection = retention_selection(binding, rule, as_of)
@@ -170,6 +171,13 @@ def rule_targets(
         target = and_(selection.expired, pending, kept)
         if rule.scope.all and not _has_notice(rule):
             erased.append(and_(selection.expired, pending))
+        if not _has_notice(rule):  # a notice rule's targets are mostly only warned: not deleted
+            deletes = [s for s in steps if s.kind in {"delete", "archive"}]
+            for step in deletes:
+                if deleting.get(step.table):
+                    step.left_to_earlier = or_(*deleting[step.table])
+            for table in {s.table for s in deletes}:
+                deleting.setdefault(table, []).append(target)
         yield rule, selection, steps, target, kept
 
 
@@ -382,6 +390,8 @@ def _subject_counts(binding: Binding, steps: list[TableStep]) -> dict[int, Colum
             own = binding.linked(step.table, lambda col: col == binding.subject_key)
             query = select(func.count()).select_from(binding.table(step.table))
             columns[i] = query.where(own, step.condition, step.pending(binding)).scalar_subquery()
+        if i in columns and step.left_to_earlier is not None:
+            columns[i] = case((step.left_to_earlier.is_(true()), 0), else_=columns[i])
     return columns
 
 
@@ -398,6 +408,10 @@ def _holds_subject_key(binding: Binding, name: str) -> bool:
 def _count_query(binding: Binding, step: TableStep, match: KeyMatch) -> Any:
     linked = binding.linked(step.table, match)
     query = select(func.count()).select_from(binding.table(step.table))
+    if step.left_to_earlier is not None:
+        # rows of subjects an earlier rule of this run deletes them for: counted there, not here
+        earlier = select(binding.subject_key).where(step.left_to_earlier.is_(true()))
+        linked = and_(linked, binding.linked(step.table, lambda col: col.not_in(earlier)))
     return query.where(linked, step.condition, step.pending(binding))
 
 

@@ -30,6 +30,10 @@ class TableStep:
     columns: dict[str, Action] = field(default_factory=dict)
     marker: str | None = None
     label: str = ""
+    #: (planning only) a condition on the subject row: the rows of such subjects are deleted by an
+    #: earlier rule of the same run (a narrower rule first, then one with scope ``all``), so this
+    #: step must not count them a second time
+    left_to_earlier: ColumnElement[bool] | None = None
 
     def pending(self, binding: Binding) -> ColumnElement[bool]:
         """Rows that still need this step: deleting or archiving is pending while rows exist."""
