@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sqlalchemy import MetaData, String, Table, Text, select
 
 from crm_privacy.cli import main
@@ -269,6 +270,13 @@ def test_draft_checks_and_plans(
     )
     assert code == 0 and draft.is_file()
     print(f"----- policy draft -----\n{draft.read_text(encoding='utf-8')}")
+    # vtiger declares no foreign key to the account: the draft finds it by the column's name
+    org = yaml.safe_load(draft.read_text(encoding="utf-8"))["subject"]["organisation"]
+    assert (org["table"], org["column"], org["tables"]) == (
+        "vtiger_account",
+        "accountid",
+        {"vtiger_invoice": "accountid"},
+    )
     code, out = _cli(capsys, "policy", "check", "--policy", str(draft), "--crm", url)
     assert code == 0, out
     code, out = _cli(

@@ -95,7 +95,9 @@ def draft_policy(engine: Engine, subject: str, *, sample_rows: int = 200, crm_na
     if keys[subject] is None:
         raise UsageError(f"subject: {subject} has no single-column primary key: the policy needs one")
     fks = {t: [fk for fk in insp.get_foreign_keys(t) if len(fk["constrained_columns"]) == 1] for t in tables}
-    organisation = _organisation(subject, tables, fks, keys)
+    organisation = _organisation(subject, tables, fks, keys) or _organisation_by_name(
+        subject, tables, columns, keys
+    )
     skip = {organisation["table"], *organisation["tables"]} if organisation else set()
     if organisation and organisation.get("join"):
         skip.add(organisation["join"]["table"])
@@ -179,6 +181,39 @@ def _organisation(
                 },
                 "tables": _org_tables(org, subject, tables, fks, exclude={table}),
             }
+    return None
+
+
+def _organisation_by_name(
+    subject: str,
+    tables: list[str],
+    columns: Mapping[str, Mapping[str, Mapping[str, Any]]],
+    keys: Mapping[str, str | None],
+) -> dict[str, Any] | None:
+    """No foreign key to a company-like table (vtiger declares none): a subject column named after one
+    (``accountid`` -> ``vtiger_account``, ``company_id`` -> ``companies``), and the business tables
+    holding a column of the same name. Marked undeclared: the draft says to check it."""
+    orgs = [t for t in tables if t != subject and keys.get(t) and _ORG_TABLE.search(t.lower())]
+    for name, spec in columns[subject].items():
+        lowered = name.lower()
+        stem = re.sub(r"^fk_|_?id$", "", lowered)
+        if len(stem) < 3 or stem == lowered or not isinstance(spec["type"], Integer):
+            continue
+        for org in orgs:
+            if re.search(rf"(^|_){re.escape(stem)}(s|ies)?$", org.lower()):
+                return {
+                    "table": org,
+                    "key": keys[org],
+                    "column": name,
+                    "declared": False,
+                    "tables": {
+                        t: name
+                        for t in tables
+                        if t not in (org, subject)
+                        and name in columns[t]
+                        and _BUSINESS_TABLE.search(t.lower())
+                    },
+                }
     return None
 
 
@@ -325,7 +360,12 @@ def _render(
                 f"organisation_column: {q(j['organisation_column'])}}}"
             )
         else:
-            out.append(f"    column: {q(organisation['column'])}")
+            todo = (
+                "   # TODO: no foreign key declared: is this the link?"
+                if organisation.get("declared") is False
+                else ""
+            )
+            out.append(f"    column: {q(organisation['column'])}{todo}")
         if organisation["tables"]:
             out.append("    tables:")
             out += [f"      {q(t)}: {q(c)}" for t, c in organisation["tables"].items()]
