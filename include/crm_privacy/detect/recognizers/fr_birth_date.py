@@ -34,6 +34,11 @@ _CUE = (
     r"|(?:date[ ]+de[ ]+naissance|ddn|naissance|anniversaire)(?:[ ]*[:=?(][ ]*|[ ]+)(?:[^\d\n.;]{0,30}?[ :(])?"
 )
 _NUMS = re.compile(r"[0-9]+")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+#: a table row without a header ("Mme|Touré|Oumou|1er décembre 1971|06 48 ..."): a cell that is a date
+#: of a year a living customer was born in, on a line of at least three cells of one separator
+_CELL_SEPARATORS = ",;|\t"
+_BORN_BY = 2010
 
 
 class FrBirthDateRecognizer(FrPatternRecognizer):
@@ -48,6 +53,15 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
     FLAGS = re.IGNORECASE
     PATTERNS = (
         Pattern("birth date", rf"(?<![\w])(?:{_CUE})[ ]*{_DAYS}(?P<pii>{_DATE})(?![0-9])", 0.9),
+        # "ma date de naissance est erronée sur le contrat : c'est le 28 février 1982": the cue opens
+        # the sentence, the date comes later in it (no other number in between)
+        Pattern(
+            "birth sentence",
+            rf"(?<![\w])(?:date[ ]+de[ ]+naissance|naissance|ddn)(?![\w])[^\n.;!?0-9]{{0,80}}?[ :(]"
+            rf"{_DAYS}(?P<pii>{_DATE})(?![0-9])",
+            0.8,
+        ),
+        Pattern("table cell", rf"(?m)(?:^|[,;|\t])[ ]*\"?(?P<pii>{_DATE})\"?[ ]*(?=[,;|\t]|$)", 0.6),
         Pattern("birth year", rf"(?<![\w]){_BORN}[ ]+en[ ]+(?P<pii>(?:19|20)[0-9]{{2}})(?![0-9])", 0.7),
         Pattern(
             "birth year label",
@@ -56,6 +70,19 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
         ),
     )
     CONTEXT = ("naissance", "ne le", "nee le", "ddn")
+
+    def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
+        start, end = match.span("pii")
+        if pattern_name == "table cell":
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if max(line.count(c) for c in _CELL_SEPARATORS) < 3:
+                return None
+            year = _YEAR.search(text[start:end])
+            if year is None or not 1900 <= int(year.group()) <= _BORN_BY:
+                return None  # "05/03/24", an order of 2024: a business date
+        return start, end
 
     def validate_result(self, pattern_text: str) -> bool:
         nums = [int(n) for n in _NUMS.findall(pattern_text)]

@@ -31,11 +31,24 @@ _CUE = (
     r"|(?:valid|sign|envoy|recommand)[ée]e?s?[ ]+par|prospect|rappeler|relancer|contacter|joindre|recommande"
     r"|remplace|parrainage[ ]*:|contact|bancaire[ ]+de"
 )
+# Lines of a pasted e-mail header or of meeting minutes that name people: "De : France Deschamps
+# <...>", "To: Constance Jacquet", "Excusé(e)s : Victoire Olivier", "Présents : ...". At the start of
+# a line (after quoting ">" or a bullet) only: "montant de : 300 €" is no header.
+_HEADER = (
+    r"(?:de|[àa]|cc|cci|from|to|exp[ée]diteur|destinataire|excus[ée]s?|excus[ée]\(e\)s|excus[ée]es"
+    r"|absents?|absent\(e\)s|pr[ée]sents?|pr[ée]sent\(e\)s|participants?|invit[ée]s?)"
+)
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 _LOW = r"[a-zß-öø-ÿ]"
 _TITLE_WORD = rf"{_UP}{_LOW}+(?:-{_UP}{_LOW}+)*"
 _UPPER_WORD = rf"{_UP}{{2,}}(?:[-'’]{_UP}+)*"
 _SHAPE = rf"(?-i:{_UPPER_WORD}[ ]{_TITLE_WORD}|{_TITLE_WORD}[ ]{_UPPER_WORD})"
+# "Marine Mendiburu <marine.m@...>": the words right before an address in angle brackets (a sender
+# or recipient), two to four of them, in one style (Title, UPPER or lower)
+_NAMEISH = (
+    rf"(?-i:{_TITLE_WORD}(?:[ ](?:(?:de|du|des|le|la|d['’]|van|von|da|di)[ ]?)?(?:{_TITLE_WORD}|{_UPPER_WORD})){{1,3}}"
+    rf"|{_UPPER_WORD}(?:[ ](?:{_UPPER_WORD}|{_TITLE_WORD})){{1,3}})"
+)
 _INITIAL = rf"(?-i:[A-LN-Z]\.[ ]?(?:{_TITLE_WORD}|{_UPPER_WORD}))"
 # "Dupont a rappelé", "Claire souhaite...": a capitalised subject of a verb only people do.
 _SUBJECT = rf"(?-i:(?:{_TITLE_WORD}|{_UPPER_WORD})(?:[ ](?:{_TITLE_WORD}|{_UPPER_WORD}))?)"
@@ -61,6 +74,8 @@ class FrCivilityPersonRecognizer(FrPatternRecognizer):
         Pattern("civility", rf"(?<![\w.])(?:{_CIVILITY})[ \t]+", 0.9),
         Pattern("label", rf"(?<![\w])(?:{_LABEL})(?:[ ]+[^\W\d_]+)?[ \t]*:[ \t]*", 0.8),
         Pattern("cue", rf"(?<![\w])(?:{_CUE})[ \t]*", 0.6),
+        Pattern("header", rf"(?m)^[ \t>*•·\-]*(?:{_HEADER})[ \t]*:[ \t]*", 0.7),
+        Pattern("before e-mail", rf"(?<![\w.@])(?P<pii>{_NAMEISH})[ \t]*<[^<>@\s]+@", 0.7),
         Pattern("shape", rf"(?<![\w.])(?P<pii>{_SHAPE})(?![\w])", 0.6),
         Pattern("initial", rf"(?<![\w.])(?P<pii>{_INITIAL})(?![\w])", 0.6),
         Pattern("subject", rf"(?<![\w.])(?P<pii>{_SUBJECT})[ ]+(?:{_VERB})", 0.6),
@@ -68,7 +83,7 @@ class FrCivilityPersonRecognizer(FrPatternRecognizer):
     CONTEXT = ("m.", "mme", "monsieur", "madame", "nom", "prenom", "contact")
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
-        if pattern_name in ("shape", "initial", "subject"):
+        if pattern_name in ("shape", "initial", "subject", "before e-mail"):
             start, end = match.span("pii")
             words = _WORDS.findall(text[start:end])
             if any(len(w) > 1 and is_stop(w) for w in words) or any(_acronym(w) for w in words):
@@ -83,13 +98,17 @@ class FrCivilityPersonRecognizer(FrPatternRecognizer):
         words = _WORDS.findall(text[bounds[0] : bounds[1]])
         # "relancer la compta", "contact : équipe technique": lower-case words after a cue are a
         # name only when the name lists know one and none is an everyday word
-        lower = pattern_name in ("cue", "label") and all(w.islower() for w in words)
+        lower = pattern_name in ("cue", "label", "header") and all(w.islower() for w in words)
         if lower and (
             any(is_everyday(w) for w in words) or not any(is_first_name(w) or is_last_name(w) for w in words)
         ):
             return None
         # A verb cue is weak ("RDV avec Acme", "rappeler demain", "avec BNP Paribas"): ask for two
         # names and no acronym.
+        if pattern_name == "header" and (
+            len(words) < 2 and not any(is_first_name(w) or is_last_name(w) for w in words)
+        ):
+            return None  # "De : Support", "À : Compta"
         if pattern_name == "cue":
             words = _WORDS.findall(text[bounds[0] : bounds[1]])
             if len(words) < 2 or any(_acronym(w) for w in words):
