@@ -1,6 +1,7 @@
 """Issue 8, held-out sets C and D: people named by the header lines of pasted e-mails and minutes, or
 by the angle-bracketed address after their name, and dates of birth in the middle of a sentence that
-opens on "date de naissance" or in headerless table rows."""
+opens on "date de naissance" or in headerless table rows; addresses of any country on the line of an
+address label."""
 
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ NOT_FOUND = [
     ("montant de : 300 € TTC", "PERSON"),
     ("C1024;2024-05-14;480,00;payée", "DATE_TIME"),  # an order date in a table row: business data
     ("commande du 12/03/1998, livrée", "DATE_TIME"),  # a date, not a table cell nor after a birth cue
+    ("adresse : voir la fiche client", "LOCATION"),  # no number: no address
+    ("Adresse IP : 10.0.0.12 bloquée", "LOCATION"),
+    ("adresse mail : claire@exemple.fr", "LOCATION"),
 ]
 
 

@@ -83,6 +83,13 @@ _ADDRESS_CUES = (
 )  # fmt: skip
 
 
+_ADDRESS_LABEL = (
+    r"(?:(?:home|new|mailing|postal|billing|delivery|shipping)[ ]+)?address"
+    r"|(?:nouvelle[ ]+)?adresse(?:[ ]+(?:de[ ]+(?:correspondance|livraison|facturation|domicile)|postale"
+    r"|perso(?:nnelle)?|du[ ]+domicile|priv[ée]e))?|domicile|demeurant"
+)
+
+
 class FrAddressRecognizer(FrPatternRecognizer):
     """``12 bis, rue de la Paix 75002 Paris``, ``rue Victor Hugo, 69003 LYON``, ``3 av. Foch``.
 
@@ -118,6 +125,10 @@ class FrAddressRecognizer(FrPatternRecognizer):
             0.5,
         ),
         Pattern("postcode town", r"(?<![\w\-])(?:F-)?[0-9]{5}[ \t]+(?=[^\W\d_])", 0.5),
+        # "my home address: Villa 134, Sicap Liberté 2, Dakar?", "Adresse : Rue 14 x Boulevard de la
+        # Gueule Tapée, Ziguinchor, Sénégal": after an address label, the rest of the line is the
+        # address when it holds a number and at least two words (ways of any country, lieux-dits)
+        Pattern("after cue", rf"(?<![\w])(?:{_ADDRESS_LABEL})[ \t]*:[ \t]*(?=[^\s])", 0.6),
     )
     CONTEXT = ("adresse", "domicile", "habite", "demeurant", "domicilie", "livraison", "facturation")
 
@@ -156,6 +167,8 @@ class FrAddressRecognizer(FrPatternRecognizer):
                 return start, match.end()
             country = _COUNTRY.match(text, post.end())
             return start, country.end() if country is not None else post.end()
+        if pattern_name == "after cue":
+            return _rest_of_line(text, match.end())
         if pattern_name == "po box":
             end = _town(text, match.end(), _POSTCODE, required=True)
             return None if end == match.end() else (start, end)
@@ -195,6 +208,26 @@ class FrAddressRecognizer(FrPatternRecognizer):
         if match.group("num") is None and end == street_end:
             return None
         return match.start(), end
+
+
+#: where the address on a cue's line ends: a question mark, a sentence end, a field separator
+_LINE_END = re.compile(r"\?|\.(?:\s|$)|;|\||\t|[ ]+(?:[-–—][ ]+|\(|merci|thanks|tel|t[ée]l)", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _rest_of_line(text: str, pos: int) -> tuple[int, int] | None:
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    stop = _LINE_END.search(text, pos, line_end)
+    end = stop.start() if stop is not None else line_end
+    while end > pos and text[end - 1] in " ,.:":
+        end -= 1
+    value = text[pos:end]
+    if not 8 <= len(value) <= 120 or not any(c.isdigit() for c in value) or len(_WORD.findall(value)) < 2:
+        return None
+    if "@" in value or "://" in value:
+        return None
+    return pos, end
 
 
 def _town(text: str, pos: int, postcode: re.Pattern[str], *, required: bool) -> int:
