@@ -26,6 +26,10 @@ FOUND = [
         "Le 1 mars 2024 à 12h10, Marine Mendiburu <marine.m@vertigo.io> a écrit :",
         ("PERSON", "Marine Mendiburu"),
     ),
+    ("Présents :\n• Céleste Barbier – Ombelle Services\n• M. Roux", ("PERSON", "Céleste Barbier")),
+    ("présents :\n- fabre ophélie – responsable achat", ("PERSON", "fabre ophélie")),
+    ("Assigné à : clément barré\n\nDescription :", ("PERSON", "clément barré")),
+    ("Veuillez agréer mes salutations.\n(signé) Huy Tran", ("PERSON", "Huy Tran")),
     (
         "ma date de naissance est erronée sur le contrat : c'est le 28 février 1982, pas le 16/06.",
         ("DATE_TIME", "28 février 1982"),
@@ -40,6 +44,8 @@ NOT_FOUND = [
     ("montant de : 300 € TTC", "PERSON"),
     ("C1024;2024-05-14;480,00;payée", "DATE_TIME"),  # an order date in a table row: business data
     ("commande du 12/03/1998, livrée", "DATE_TIME"),  # a date, not a table cell nor after a birth cue
+    ("Ordre du jour :\n- Points divers – à revoir\n- Budget 2025 (validé)", "PERSON"),  # items, no names
+    ("Assigné à : le chef d'équipe\n\nDescription :", "PERSON"),  # a role
     ("adresse : voir la fiche client", "LOCATION"),  # no number: no address
     ("Adresse IP : 10.0.0.12 bloquée", "LOCATION"),
     ("adresse mail : claire@exemple.fr", "LOCATION"),

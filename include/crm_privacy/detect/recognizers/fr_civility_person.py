@@ -36,8 +36,13 @@ _CUE = (
 # a line (after quoting ">" or a bullet) only: "montant de : 300 €" is no header.
 _HEADER = (
     r"(?:de|[àa]|cc|cci|from|to|exp[ée]diteur|destinataire|excus[ée]s?|excus[ée]\(e\)s|excus[ée]es"
-    r"|absents?|absent\(e\)s|pr[ée]sents?|pr[ée]sent\(e\)s|participants?|invit[ée]s?)"
+    r"|absents?|absent\(e\)s|pr[ée]sents?|pr[ée]sent\(e\)s|participants?|invit[ée]s?|attendees"
+    r"|assign[ée]e?[ ]+[àa]|r[ée]dact(?:eur|rice)|auteur|suivi[ ]+par)"
 )
+# "• Céleste Barbier – Ombelle Services", "- fabre olive – responsable achat", "* KHELIFI PRUDENCE (DSI)":
+# a list item of minutes that names someone, then a role or a company after a dash or a bracket
+_BULLET = r"(?m)^[ \t>]*[•·*→\-][ \t]+"
+_AFTER_BULLET_NAME = re.compile(r"[ \t]+[–—\-][ \t]+|[ \t]*\(|[ \t]*,[ \t]+")
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 _LOW = r"[a-zß-öø-ÿ]"
 _TITLE_WORD = rf"{_UP}{_LOW}+(?:-{_UP}{_LOW}+)*"
@@ -64,6 +69,16 @@ def _acronym(word: str) -> bool:
     return len(word) < 4 or not _VOWELS.intersection(word)
 
 
+def _names_an_item(text: str, bounds: tuple[int, int], words: list[str]) -> bool:
+    """A list item is a person when a role or a company follows the name, the name has two or three
+    words, the name lists know one of them and not all are everyday words."""
+    if _AFTER_BULLET_NAME.match(text, bounds[1]) is None or not 2 <= len(words) <= 3:
+        return False
+    if all(is_everyday(w) for w in words):
+        return False
+    return any(is_first_name(w) or is_last_name(w) for w in words)
+
+
 class FrCivilityPersonRecognizer(FrPatternRecognizer):
     """``Mme Claire Dupont``, ``m. dupont``, ``MONSIEUR JEAN MARTIN``, ``Nom : DUPONT``,
     ``RAPPELER ASTRID RENARD``, ``BAILLY Émilie``, ``T. Bernier``."""
@@ -75,6 +90,8 @@ class FrCivilityPersonRecognizer(FrPatternRecognizer):
         Pattern("label", rf"(?<![\w])(?:{_LABEL})(?:[ ]+[^\W\d_]+)?[ \t]*:[ \t]*", 0.8),
         Pattern("cue", rf"(?<![\w])(?:{_CUE})[ \t]*", 0.6),
         Pattern("header", rf"(?m)^[ \t>*•·\-]*(?:{_HEADER})[ \t]*:[ \t]*", 0.7),
+        Pattern("signed", r"(?<![\w])\(sign[ée]e?\)[ \t]*", 0.7),
+        Pattern("bullet", _BULLET, 0.6),
         Pattern("before e-mail", rf"(?<![\w.@])(?P<pii>{_NAMEISH})[ \t]*<[^<>@\s]+@", 0.7),
         Pattern("shape", rf"(?<![\w.])(?P<pii>{_SHAPE})(?![\w])", 0.6),
         Pattern("initial", rf"(?<![\w.])(?P<pii>{_INITIAL})(?![\w])", 0.6),
@@ -99,12 +116,16 @@ class FrCivilityPersonRecognizer(FrPatternRecognizer):
         # "relancer la compta", "contact : équipe technique": lower-case words after a cue are a
         # name only when the name lists know one and none is an everyday word
         lower = pattern_name in ("cue", "label", "header") and all(w.islower() for w in words)
-        if lower and (
-            any(is_everyday(w) for w in words) or not any(is_first_name(w) or is_last_name(w) for w in words)
-        ):
+        # a header line says a person follows ("assigné à : clément barré"): a known name is enough
+        # ("le chef d'équipe" is a role: an article first keeps the everyday-word rule)
+        header = pattern_name == "header" and words[0].lower() not in PARTICLES
+        everyday = not header and any(is_everyday(w) for w in words)
+        if lower and (everyday or not any(is_first_name(w) or is_last_name(w) for w in words)):
             return None
         # A verb cue is weak ("RDV avec Acme", "rappeler demain", "avec BNP Paribas"): ask for two
         # names and no acronym.
+        if pattern_name == "bullet" and not _names_an_item(text, bounds, words):
+            return None
         if pattern_name == "header" and (
             len(words) < 2 and not any(is_first_name(w) or is_last_name(w) for w in words)
         ):
