@@ -16,7 +16,9 @@ FREE_TEXT_PATTERNS: dict[str, str] = {
     "téléphone": _NOT_DIGIT_BEFORE
     + "(0|\\+33 ?(\\(0\\))? ?|0033 ?)[1-9]([ .-]?[0-9]{2}){4}"
     + _NOT_DIGIT_AFTER,
-    "IBAN": "[A-Z]{2}[0-9]{2}( ?[0-9A-Z]{4}){3,7}( ?[0-9A-Z]{1,3})?",
+    # a whole word: not a run of capitals and digits inside a longer token, such as the base64url
+    # ciphertext of an encrypted span (<ENC:IBAN_CODE:AB12CDEF...>), which is random
+    "IBAN": "(^|[^0-9A-Za-z_-])[A-Z]{2}[0-9]{2}( ?[0-9A-Z]{4}){3,7}( ?[0-9A-Z]{1,3})?([^0-9A-Za-z_-]|$)",
     # Visa, Mastercard, Amex and Discover prefixes, 4-4-4-4 or 4-6-5 groups or compact
     "carte bancaire": _NOT_DIGIT_BEFORE
     + "((4[0-9]{3}|5[1-5][0-9]{2}|2[2-7][0-9]{2}|6011)([ -]?[0-9]{4}){3}|3[47][0-9]{2}[ -]?[0-9]{6}[ -]?[0-9]{5})"
