@@ -101,3 +101,16 @@ def unchanged_expired(before: Snapshot, after: Snapshot, subject_table: str, fat
         for k in fate.expired
         if k in rows and rows[k] == before[subject_table][k]
     ]
+
+
+def cli(capsys: Any, *argv: str) -> tuple[int, str]:
+    """Run ``crm-privacy argv`` in-process (``crm_privacy.cli.main``): its exit code and stdout; on a
+    failure stdout and stderr are printed, so pytest shows them."""
+    from crm_privacy.cli import main
+
+    capsys.readouterr()
+    code = main(list(argv))
+    out = capsys.readouterr()
+    if code != 0:
+        print(f"crm-privacy {' '.join(argv[:2])} exited {code}:\n{out.out}\n{out.err}")
+    return code, out.out

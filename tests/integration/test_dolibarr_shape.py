@@ -22,10 +22,10 @@ from typing import Any
 
 import pytest
 import yaml
+from crms.checks import cli as _cli
 from sqlalchemy import Column, Date, DateTime, ForeignKey, Integer, MetaData, Numeric, String, Table, select
 from sqlalchemy.types import Text
 
-from crm_privacy.cli import main
 from crm_privacy.crm.engine import make_engine
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -355,15 +355,6 @@ def _snapshot(url: str) -> dict[str, dict[int, tuple]]:
             }
     finally:
         engine.dispose()
-
-
-def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out = capsys.readouterr()
-    if code != 0:
-        print(f"crm-privacy {argv[0]} exited {code}:\n{out.out}\n{out.err}")
-    return code, out.out
 
 
 @pytest.fixture

@@ -26,23 +26,14 @@ import pytest
 import yaml
 from crms import dolibarr
 from crms.checks import changed_untouched, left_deleted, leftover_secrets, snapshot, unchanged_expired
+from crms.checks import cli as _cli
 from crms.fate import Fate
 
-from crm_privacy.cli import main
 from crm_privacy.crm.engine import make_engine
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 # --- the CLI ---------------------------------------------------------------------------------------------------
-
-
-def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out = capsys.readouterr()
-    if code != 0:
-        print(f"crm-privacy {argv[0]} exited {code}:\n{out.out}\n{out.err}")
-    return code, out.out
 
 
 @pytest.fixture

@@ -14,20 +14,11 @@ import yaml
 from crms import dolibarr
 from crms import dolibarr_sole_traders as sole
 from crms.checks import changed_untouched, left_deleted, leftover_secrets, snapshot, unchanged_expired
+from crms.checks import cli as _cli
 
-from crm_privacy.cli import main
 from crm_privacy.crm.engine import make_engine
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out = capsys.readouterr()
-    if code != 0:
-        print(f"crm-privacy {argv[0]} exited {code}:\n{out.out}\n{out.err}")
-    return code, out.out
 
 
 def _sweep(capsys: pytest.CaptureFixture[str], policy: Path, url: str, ledger: str) -> dict[str, Any]:

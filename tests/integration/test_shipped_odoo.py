@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 import yaml
 from crms import odoo
+from crms.checks import cli
 from crms.fate import Fate
 from sqlalchemy import MetaData, String, Text, select
 
-from crm_privacy.cli import main
 from crm_privacy.crm.engine import make_engine
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -38,15 +38,6 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("CRM_PRIVACY_REPORTS_DIR", str(tmp_path / "reports"))
     monkeypatch.setenv("CRM_PRIVACY_WORKDIR", str(tmp_path / "work"))
     return tmp_path
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out = capsys.readouterr()
-    if code != 0:
-        print(f"crm-privacy {' '.join(argv[:2])} exited {code}:\n{out.out}\n{out.err}")
-    return code, out.out
 
 
 def build(url: str) -> Fate:

@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 import yaml
+from crms.checks import cli as _cli
 from sqlalchemy import MetaData, String, Table, Text, select
 
-from crm_privacy.cli import main
 from crm_privacy.crm.engine import make_engine
 from tests.crms import vtiger as crm
 from tests.crms.fate import Fate
@@ -34,15 +34,6 @@ Snapshot = dict[str, dict[Hashable, tuple[Any, ...]]]
 
 
 # -- small generic checks (the coordinator may fold them into a shared harness) ----------------------
-
-
-def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out = capsys.readouterr()
-    if code != 0:
-        print(f"crm-privacy {argv[0]} exited {code}:\n{out.out}\n{out.err}")
-    return code, out.out
 
 
 def _key_columns(table: Table) -> list[str]:
