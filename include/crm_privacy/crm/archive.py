@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 
 from crm_privacy.crm.binding import Binding
+from crm_privacy.crm.ddl import create_if_missing
 from crm_privacy.crm.outbox import Seal
 from crm_privacy.errors import PolicyError
 from crm_privacy.rules.calendar import add_period
@@ -63,7 +64,7 @@ def ensure_archive(binding: Binding, name: str) -> Table:
     spec = binding.policy.tables[name].archive
     assert spec is not None
     engine: Engine = binding.engine
-    table.create(engine, checkfirst=True)
+    create_if_missing(engine, table)
     dialect = engine.dialect.name
     if spec.reader_role and dialect in {"postgresql", "mysql", "mariadb"}:
         quote = engine.dialect.identifier_preparer.quote

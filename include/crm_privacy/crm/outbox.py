@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import mysql
 
+from crm_privacy.crm.ddl import create_if_missing
+
 OUTBOX = "crm_privacy_outbox"
 
 #: Called inside a batch's CRM transaction, with the rows it changed per table, just before commit.
@@ -69,7 +71,7 @@ class OutboxEntry:
 
 def ensure_outbox(engine: Engine) -> None:
     """Create the outbox if missing; call outside any transaction (MariaDB commits DDL implicitly)."""
-    outbox.create(engine, checkfirst=True)
+    create_if_missing(engine, outbox)
 
 
 def outbox_exists(engine: Engine) -> bool:

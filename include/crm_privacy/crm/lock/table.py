@@ -25,6 +25,7 @@ from sqlalchemy import (
     update,
 )
 
+from crm_privacy.crm.ddl import create_if_missing
 from crm_privacy.crm.lock.holder import Holder
 from crm_privacy.ledger.schema import UtcDateTime
 
@@ -52,7 +53,7 @@ HOST = socket.gethostname()[:255]
 
 def ensure_table(engine: Engine) -> None:
     """Create the lock table if missing, in a connection of its own (MariaDB commits DDL implicitly)."""
-    lock_table.create(engine, checkfirst=True)
+    create_if_missing(engine, lock_table)
 
 
 def has_table(engine: Engine) -> bool:
