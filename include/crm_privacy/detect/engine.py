@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from crm_privacy.detect.entities import PERSON, Span, resolve_overlaps
+from crm_privacy.detect.entities import PERSON, Span, resolve_overlaps, trim_names_off_values
 from crm_privacy.detect.nlp import CHUNK_CHARS, DEFAULT_MODEL, NER_BATCH_CHARS, load_ner
 from crm_privacy.detect.recognizers import FrSpacyPersonRecognizer, pattern_recognizers
 from crm_privacy.detect.recognizers._words import is_stop, with_particle
@@ -88,7 +88,10 @@ class PiiEngine:
             chars += len(unit.text)
         if group:
             self._analyze_group(group, found)
-        return [resolve_overlaps(spans) for spans in found]
+        return [
+            resolve_overlaps(trim_names_off_values(text, spans)) if text else spans
+            for text, spans in zip(texts, found, strict=True)
+        ]
 
     def analyze_batch_isolated(self, texts: Sequence[str | None]) -> list[list[Span] | None]:
         """Like ``analyze_batch``, but a text that makes the engine fail gets None instead of costing

@@ -71,3 +71,38 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
         kept.insert(i, cand)
         starts.insert(i, cand.start)
     return kept
+
+
+def trim_names_off_values(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with each PERSON span that straddles the edge of another type's span cut back to
+    the part outside it (dropped unless a capitalised word of two letters or more is left).
+
+    A name found by its words may run into a value found by its shape ("LG 040 NG RENAULT": the
+    plate's last letters and a make read as a name); the value's shape is the better evidence, and
+    the longest-wins rule of ``resolve_overlaps`` would otherwise let the name take the value's place.
+    A name that contains the value whole, or lies inside it, is left to ``resolve_overlaps``.
+    """
+    values = sorted((s.start, s.end) for s in spans if s.entity_type != PERSON)
+    if not values or len(values) == len(spans):
+        return spans
+    starts = [v[0] for v in values]
+    out: list[Span] = []
+    for span in spans:
+        if span.entity_type != PERSON:
+            out.append(span)
+            continue
+        start, end = span.start, span.end
+        i = bisect_right(starts, start)
+        if i and start < values[i - 1][1] < end and values[i - 1][0] < start:
+            start = values[i - 1][1]  # a value ends inside the name: the name starts after it
+        if i < len(values) and start < values[i][0] < end < values[i][1]:
+            end = values[i][0]  # a value starts inside the name and runs past it
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+            end -= 1
+        if (start, end) == (span.start, span.end):
+            out.append(span)
+        elif end - start >= 2 and text[start].isupper():
+            out.append(span._replace(start=start, end=end))  # "account", "c": no name left
+    return out

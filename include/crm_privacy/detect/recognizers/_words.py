@@ -248,12 +248,25 @@ def _skip_gap(text: str, i: int) -> int | None:
 
 
 def has_context(text: str, start: int, words: tuple[str, ...], window: int = 40) -> bool:
-    """True when one of ``words`` (accent-free, lower case) occurs in the ``window`` chars before."""
+    """True when one of ``words`` (accent-free, lower case) occurs in the ``window`` chars before.
+
+    A word counts where a word starts ("tel" in "téléphone", not in "hotel"); a word of three
+    letters or fewer must also end there ("ref" in "réf.", not in "refus"; "lot" not in "Lotte")."""
     before = fold_text(text[max(0, start - window) : start])
-    return any(w in before for w in words)
+    return _context_regex(words).search(before) is not None
 
 
-# Words that make a capitalised name a company ("Dupont SARL", "Martin et Fils", "Groupe Leroy").
+@lru_cache(maxsize=64)
+def _context_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = []
+    for word in words:
+        short = sum(c.isalnum() for c in word) <= 3 and word[-1].isalnum()
+        alternatives.append(re.escape(word) + (r"(?![^\W_])" if short else ""))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")")
+
+
+# Words that make a capitalised name a company ("Dupont SARL", "Martin et Fils", "Groupe Leroy"),
+# or a car ("Renault Kangoo", "Tesla Model 3").
 COMPANY_MARKERS: frozenset[str] = _wordlist(
     """
     sa sas sasu sarl eurl snc sci scop sca gie ei eirl s.a s.a.s s.a.r.l s.a.r.l. sarl. fils cie
@@ -261,6 +274,7 @@ COMPANY_MARKERS: frozenset[str] = _wordlist(
     consulting conseil services distribution france international immobilier transports boulangerie
     garage pharmacie laboratoire entreprise entreprises assurances banque mutuelle technologies
     solutions systems partners
+    kangoo berlingo jogger megane twingo sandero duster trafic jumpy
     """
 )
 _WORD = re.compile(r"[^\W\d_][\w.'’\-]*")

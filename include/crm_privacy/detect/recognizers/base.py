@@ -111,6 +111,8 @@ class FrPatternRecognizer(PatternRecognizer):
             if cut <= start:
                 return None
             end = cut
+            while end > start and text[end - 1] == " ":
+                end -= 1  # "4772  3876 ...": groups two spaces apart
         return None
 
 

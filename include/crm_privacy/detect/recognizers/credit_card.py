@@ -47,7 +47,9 @@ class FrCreditCardRecognizer(FrPatternRecognizer):
 
     ENTITY = CREDIT_CARD
     NEEDS = r"[0-9]"
-    PATTERNS = (Pattern("card", r"(?<![0-9.])[0-9]{4}(?:[ \-.]?[0-9]{2,6}){2,4}(?![0-9]|\.[0-9])", 0.3),)
+    PATTERNS = (
+        Pattern("card", r"(?<![0-9.])[0-9]{4}(?:(?:[ ]{1,2}|[\-.])?[0-9]{2,6}){2,4}(?![0-9]|\.[0-9])", 0.3),
+    )
     CONTEXT = ("carte", "cb", "visa", "mastercard", "amex", "paiement", "credit")
     RESCAN_ON_REJECT = True
 

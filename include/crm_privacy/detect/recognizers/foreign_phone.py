@@ -20,13 +20,13 @@ from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 # Regions tried in order for a number with a trunk 0 ("0470 12 34 56", "079 123 45 67",
 # "07700 900123", "0612-345678", "09-7625400", "090-1234-5678").
 TRUNK_REGIONS = ("BE", "CH", "LU", "GB", "DE", "IT", "NL", "MA", "DZ", "TN", "IL", "JP", "AT", "IE")
-# North American numbers: "(415) 555-0132", "415-555-0132", "415.555.0132".
+# North American numbers: "(415) 555-0132", "415-555-0132", "415.555.0132", "1-800-555-0132".
 NANP_REGIONS = ("US", "CA")
 # Numbers with no trunk prefix (Spain, Portugal: 9 digits), only after a phone word.
 BARE_REGIONS = ("ES", "PT", "IT", "PL", "US", "CA")
 _PHONE_WORDS = (
-    "tel", "phone", "portable", "mobile", "gsm", "cell", "fixe", "fax", "numero", "joindre",
-    "appeler", "whatsapp", "telefono", "telefone", "movil", "number", "natel", "handy", "t:", "t :",
+    "tel", "phone", "telephone", "portable", "mobile", "gsm", "cell", "fixe", "fax", "numero", "joindre",
+    "appeler", "rappel", "whatsapp", "telefono", "telefone", "movil", "number", "natel", "handy", "t:", "t :",
     "m:", "m :", "llamad", "chiamare", "cellulare",
 )  # fmt: skip
 _DATE_START = re.compile(
@@ -35,7 +35,7 @@ _DATE_START = re.compile(
 _DATE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
 _PAIRS = re.compile(r"^[0-9]{2}(?:[ .\-][0-9]{2})+$")
 _GROUPED = re.compile(r"^[1-9][0-9]{0,2}([ .\-])[0-9]{1,4}(?:\1[0-9]{2,4}){2,3}$")
-_NANP = re.compile(r"^(?:\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}[ .\-]\d{3}[ .\-]\d{4})$")
+_NANP = re.compile(r"^(?:1[ .\-])?(?:\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}[ .\-]\d{3}[ .\-]\d{4})$")
 # Spanish (9 digits from 6-9, "685 65 58 00", "938 127 185") and Italian mobiles ("328 746 3744",
 # "340-7936042"), written without +34 / +39 and without a trunk 0.
 _ES = re.compile(
@@ -49,13 +49,14 @@ class ForeignPhoneRecognizer(FrPatternRecognizer):
     ``tel 612 345 678``."""
 
     ENTITY = PHONE_NUMBER
-    NEEDS = r"[0-9]{2}[ .\-/)][ ]?[0-9]|[0-9]{9}"
+    NEEDS = r"[0-9]{2}(?:[ .\-/)]|[ ]/)[ ]?[0-9]|[0-9]{9}"
     PATTERNS = (
         # "T: 949819778", "móvil 672953508": a compact foreign number right after a phone word
         Pattern("compact after a phone word", r"(?<![\w+/.,\-])[1-9][0-9]{8,10}(?![\w/]|[.,\-][0-9])", 0.45),
         Pattern(
             "national",
-            r"(?<![\w+/.,\-])(?:\([0-9]{2,5}\)[ ]?|[0-9]{2,5}[ .\-/])(?:[0-9]{2,8}[ .\-/]){0,4}[0-9]{2,8}"
+            r"(?<![\w+/.,\-])(?:1[ .\-](?=[2-9][0-9]{2}[ .\-])|\([0-9]{2,5}\)[ ]?|[0-9]{2,5}(?:[ .\-/]|[ ]/[ ]))"
+            r"(?:[0-9]{2,8}[ .\-/]){0,4}[0-9]{2,8}"
             r"(?![\w/]|[.,\-][0-9])",
             0.5,
         ),

@@ -12,8 +12,8 @@ from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 _MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december"
     r"|januar|februar|m[äa]rz|juni|juli|oktober|dezember|"
-    r"janvier|janv\.?|f[ée]vrier|f[ée]vr?\.|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[ûu]t"
-    r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\."
+    r"janvier|janv\.?|f[ée]vrier|f[ée]vr?\.?|mars|avril|avr\.?|mai|juin|juillet|juil\.?|ao[ûu]t"
+    r"|septembre|sept?\.?|octobre|oct\.?|novembre|nov\.?|d[ée]cembre|d[ée]c\.?"
 )
 _DAYS = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ ]+)?"
 _DATE = (
@@ -31,8 +31,11 @@ _CUE = (
     r"|fecha[ ]+de[ ]+nacimiento[ ]*:?|data[ ]+di[ ]+nascita[ ]*:?"
     # "date de naissance vérifiée : ...", "date de naissance (08/12/1979)", "date de naissance ? Nous
     # avons 25/02/80": a few words may come between the cue and the date
-    r"|(?:date[ ]+de[ ]+naissance|ddn|naissance|anniversaire)(?:[ ]*[:=?(][ ]*|[ ]+)(?:[^\d\n.;]{0,30}?[ :(])?"
+    r"|(?:date[ ]+de[ ]+naissance|ddn|naissance|anniversaire|date[ ]+(?:de[ ]+)?naiss\.?)"
+    r"(?:[ ]*[:=?(][ ]*|[ ]+)(?:[^\d\n.;]{0,30}?[ :(])?"
 )
+#: the start of a chat or minutes line, before the answer: "[11:44] Vous : ", "Client > ", "- "
+_SPEAKER = r"(?:\[[0-9:h ]{3,8}\][ ]*)?(?:[^\n:>\[]{1,30}?[ ]?[:>][ ]*)?"
 _NUMS = re.compile(r"[0-9]+")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 #: a table row without a header ("Mme|Touré|Oumou|1er décembre 1971|06 48 ..."): a cell that is a date
@@ -58,6 +61,14 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
         Pattern(
             "birth sentence",
             rf"(?<![\w])(?:date[ ]+de[ ]+naissance|naissance|ddn)(?![\w])[^\n.;!?0-9]{{0,80}}?[ :(]"
+            rf"{_DAYS}(?P<pii>{_DATE})(?![0-9])",
+            0.8,
+        ),
+        # a chat or a form asks for the date of birth on one line, the answer opens the next one:
+        # "il me faut votre date de naissance.\n[11:44] Vous : 1er février 1968"
+        Pattern(
+            "birth answer",
+            rf"(?<![\w])(?:date[ ]+de[ ]+naissance|naissance|ddn)(?![\w])[^\n0-9]{{0,60}}\n[ \t]*{_SPEAKER}"
             rf"{_DAYS}(?P<pii>{_DATE})(?![0-9])",
             0.8,
         ),

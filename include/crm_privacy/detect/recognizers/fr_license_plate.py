@@ -10,8 +10,7 @@ from crm_privacy.detect.entities import FR_LICENSE_PLATE
 from crm_privacy.detect.recognizers._words import has_context
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
-# SIV letters exclude I, O and U; the blocks "SS" and "WW" (temporary plates) are not issued on the
-# left, "SS" not on the right.
+# SIV letters exclude I, O and U.
 _SIV_LETTERS = r"[A-HJ-NP-TV-Z]{2}"
 _WORDS = frozenset(
     [
@@ -65,6 +64,19 @@ _UNITS = frozenset(
     ]
 )
 _DEPARTMENT = r"(?:0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])"
+#: Car makes and common models: right after a plate they say what it is ("JN882VC Peugeot 308").
+_MAKES = re.compile(
+    r"[ ]*[(:\-–—,]?[ ]*(?:renault|peugeot|citro[eë]n|dacia|tesla|toyota|volkswagen|vw|ford|fiat|opel"
+    r"|nissan|bmw|audi|mercedes|kia|hyundai|skoda|seat|mini|volvo|suzuki|mazda|honda|jeep|ds|smart"
+    r"|clio|kangoo|berlingo|partner|trafic|jumpy|megane|m[ée]gane|twingo|zoe|zo[ée]|sandero|duster"
+    r"|golf|polo|yaris|c3|c4|208|308|2008|3008|5008|model)(?![\w])",
+    re.IGNORECASE,
+)
+#: Headings that make a whole note about vehicles: a plate may come lines after them (a fleet list).
+_NOTE_CUES = ("flotte", "parc auto", "immatricul", "immat", "vehicule", "vehicules", "carte grise")
+_NOTE_WINDOW = 600
+#: letters between two numbers that make a time or a range, not an FNI series ("18 h 30", "1 au 25")
+_NOT_SERIES = re.compile(r"(?i)h|au|a|et|ou|mn|min")
 
 
 class FrLicensePlateRecognizer(FrPatternRecognizer):
@@ -114,10 +126,20 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
         "assur",
         "parc auto",
     )
-    CONTEXT_REQUIRED = frozenset({"siv any case", "siv compact", "fni"})
+    #: these shapes need a cue: a vehicle word before, a car make right after, or a vehicle heading
+    #: earlier in the note
+    CUED = frozenset({"siv any case", "siv compact", "fni"})
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span()
+        if pattern_name == "fni" and _NOT_SERIES.fullmatch(re.sub(r"[^A-Za-z]", "", text[start:end])):
+            return None  # "18 h 30", "du 1 au 25": a time, a range
+        if pattern_name in self.CUED and not (
+            has_context(text, start, self.CONTEXT)
+            or _MAKES.match(text, end)
+            or has_context(text, start, _NOTE_CUES, window=_NOTE_WINDOW)
+        ):
+            return None
         letters = re.sub(r"[^A-Za-z]", "", text[start:end]).upper()
         # "LE 100 KM", "DE 250 ML" in a text typed in capitals: words and units, not a plate
         if (
@@ -129,6 +151,7 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
             return None
         return start, end
 
-    def validate_result(self, pattern_text: str) -> bool:
-        letters = re.sub(r"[^A-Za-z]", "", pattern_text).upper()
-        return len(letters) != 4 or not (letters[:2] in ("SS", "WW") or letters[2:] == "SS")
+    def validate_result(self, pattern_text: str) -> bool | None:
+        # "WW-..." temporary plates are real, and "SS-..." (never issued) is still typed by someone
+        # about a car: the shape decides, not the issuing rules
+        return None

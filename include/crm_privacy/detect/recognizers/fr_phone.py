@@ -64,7 +64,7 @@ class FrPhoneRecognizer(FrPatternRecognizer):
         ),
         Pattern(
             "international",
-            r"(?<![\w+])(?:\+|00)(?!33)[1-9][0-9]{0,2}(?:[ .\-]?\(?[0-9]{1,4}\)?){2,5}(?![0-9])",
+            r"(?<![\w+])(?:\+|00)(?!33)[1-9][0-9]{0,2}(?:[ .\-]?\(?[0-9]{1,4}\)?){2,6}(?![0-9])",
             0.4,
         ),
         # "6 77 66 41 65" (trunk 0 forgotten), "06 81 83 36 9" (a digit missing): after a phone word only

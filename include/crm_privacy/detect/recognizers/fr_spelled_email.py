@@ -12,7 +12,7 @@ from crm_privacy.detect.entities import EMAIL_ADDRESS
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 _WORD = r"[^\W\d_][\w\-]*"
-_DOT = r"[ ]+(?:point|dot|tiret|underscore|tiret[ ]+bas)[ ]+"
+_DOT = r"[ ]+(?:point|dot|tiret[ ]+(?:du[ ]+)?bas|tiret|underscore|under[ ]+score)[ ]+"
 _OPEN, _CLOSE = r"[\[\(\{<]", r"[\]\)\}>]"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 _BRACKET_DOT = rf"(?:[ ]*{_OPEN}[ ]*(?:dot|point)[ ]*{_CLOSE}[ ]*|\.)"
@@ -49,13 +49,8 @@ class FrSpelledEmailRecognizer(FrPatternRecognizer):
         at = re.search(r"[ ]+(?:arobase|at)[ ]+", text[start:end], re.IGNORECASE)
         if at is None:
             return None
-        tokens = [
-            (m.start(), m.group().lower()) for m in re.finditer(r"\S+", text[start : start + at.start()])
-        ]
-        i = len(tokens) - 1
-        while i >= 2 and tokens[i - 1][1] in _JOINERS:
-            i -= 2
-        return start + tokens[i][0], end
+        local = _LOCAL.search(text, start, start + at.start())
+        return (local.start() if local else start), end
 
 
-_JOINERS = frozenset({"point", "dot", "tiret", "underscore", "bas"})
+_LOCAL = re.compile(rf"(?<![\w])(?:{_WORD}|[0-9]+)(?:{_DOT}(?:{_WORD}|[0-9]+))*$", re.IGNORECASE)

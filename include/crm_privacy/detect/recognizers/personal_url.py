@@ -8,6 +8,7 @@ import re
 from presidio_analyzer import Pattern
 
 from crm_privacy.detect.entities import URL
+from crm_privacy.detect.recognizers._words import has_context
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 from crm_privacy.detect.recognizers.names import is_first_name, is_last_name, is_word
 
@@ -53,13 +54,16 @@ class FrPersonalUrlRecognizer(FrPatternRecognizer):
         Pattern("named host", rf"(?<![\w@/.\-])(?:https?://)?{_HOST}(?:/{_TAIL})?", 0.5),
     )
     CONTEXT = ("linkedin", "profil", "site perso", "blog", "page perso", "compte")
+    #: words before a URL that say it is someone's own page ("Profil : www.pierrerenard-photo.fr")
+    OWN_PAGE_CUES = (*CONTEXT, "reseaux", "suivez", "portfolio", "site web perso", "mon site", "instagram")
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span()
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         if pattern_name == "named host":
-            if not _named(match.group("host")):
+            own = has_context(text, start, self.OWN_PAGE_CUES, window=25)
+            if not _named(match.group("host"), own_page=own):
                 return None
         elif text[start:end].rstrip("/").endswith(("/in", "/pub", ".com", "/@", "/profile")):
             return None  # the network's page, no one's profile
@@ -93,6 +97,8 @@ _SKIP_LABELS = frozenset(
         "free",
     ]
 )
+# Blog platforms: the label before them is the blog's name, most often its author's.
+_BLOG_PLATFORMS = frozenset(["wordpress", "over-blog", "overblog", "blogspot", "wixsite", "substack"])
 # A host with one of these is a platform or a firm's site, not a person's page.
 _NOT_PERSONAL = frozenset(
     [
@@ -147,9 +153,15 @@ _NOT_PERSONAL = frozenset(
 )
 
 
-def _named(host: str) -> bool:
-    """Whether a label of ``host`` (its public suffix left out) names a person."""
-    labels = [label for label in host.lower().split(".")[:-1] if label not in _SKIP_LABELS]
+def _named(host: str, *, own_page: bool = False) -> bool:
+    """Whether a label of ``host`` (its public suffix left out) names a person.
+
+    A name glued in one word ("pierrerenard") may hold everyday words ("renard", "bonheur") when the
+    page is someone's own: after a profile cue, or on a blog platform ("octavebonheur.wordpress.com").
+    """
+    all_labels = host.lower().split(".")[:-1]
+    own_page = own_page or any(label in _BLOG_PLATFORMS for label in all_labels)
+    labels = [label for label in all_labels if label not in _SKIP_LABELS]
     if any(part in _NOT_PERSONAL for label in labels for part in [label, *label.split("-")]):
         return False
     # "jean.dupont.free.fr": two labels that are a first and a last name
@@ -163,9 +175,19 @@ def _named(host: str) -> bool:
         for word in parts:  # "tomaszlegrand", "mairoux": one word, split where two names meet
             for cut in range(3, len(word) - 2):
                 left, right = word[:cut], word[cut:]
+                if (
+                    own_page
+                    and min(len(left), len(right)) >= 3
+                    and (_names(left, right) or _names(right, left))
+                ):
+                    return True
                 if (_pair(left, right) or _pair(right, left)) and not (is_word(left) or is_word(right)):
                     return True
     return False
+
+
+def _names(first: str, last: str) -> bool:
+    return is_first_name(first) and is_last_name(last)
 
 
 def _pair(first: str, last: str) -> bool:
