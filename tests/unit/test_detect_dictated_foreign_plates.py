@@ -48,6 +48,24 @@ FOUND = [
     # dictated e-mail addresses with an underscore said as "tiret du bas" or "tiret bas"
     ("ou sur mon mail rodolphe tiret du bas morin arobase laposte point net merci", ("EMAIL_ADDRESS", "rodolphe tiret du bas morin arobase laposte point net")),
     ("mon mail m tiret bas ferrari at hotmail point fr", ("EMAIL_ADDRESS", "m tiret bas ferrari at hotmail point fr")),
+    # the speaker of a chat line, also a first name that is a word, and an agent in brackets
+    ("[13:08] Pascal > Merci, mais je ne peux pas", ("PERSON", "Pascal")),
+    ("[18:53] Visiteur 91077: 13/01/1984\n[18:55] Modeste: Merci, c'est", ("PERSON", "Modeste")),
+    ("[15:51] HEXAFLORE (WEI) : POUVEZ-VOUS ME DONNER VOS", ("PERSON", "WEI")),
+    # a first name after "je m'appelle", "je suis", "j'avais eu", "cc", also in lower case
+    ("Bonjour, je m'appelle Morgane. Que puis-je faire", ("PERSON", "Morgane")),
+    ("c'est pour le contrat j'avais eu garance la semaine derniere", ("PERSON", "garance")),
+    ("mob +33720116999 / cc modeste", ("PERSON", "modeste")),
+    # who an action item goes to; a last name that is a particle; a signature in lower case
+    ("- vérifier les accès VPN → RIVIÈRE (avant le 3 novembre)", ("PERSON", "RIVIÈRE")),
+    ("- Préparer l'avenant (resp. Romain)", ("PERSON", "Romain")),
+    ("transmis à Álvaro : Malo Le veut rappel demain matin", ("PERSON", "Malo Le")),
+    ("À très vite,\nserge charpentier", ("PERSON", "serge charpentier")),
+    # whole addresses: a complement between street and town, a named place before the street
+    ("livrer plutôt au 11 allée des Pervenches, Appt 6, 75011 Paris ? c'est chez", ("LOCATION", "11 allée des Pervenches, Appt 6, 75011 Paris")),
+    ("Livraison reportée : La Métairie Neuve, 23 voie communale 4, 22450 La Roche-Jaudy. Chemin", ("LOCATION", "La Métairie Neuve, 23 voie communale 4, 22450 La Roche-Jaudy")),
+    ("vous pouvez la livrer plutôt au Le Mas de Fabre, 46160 Cajarc ? merci", ("LOCATION", "Le Mas de Fabre, 46160 Cajarc")),
+    ("Destinataire : WEHRLÉ Fanny\n28 impasse des Filaos\nEntrée B\n97300 CAYENNE\nTél. : 06", ("LOCATION", "28 impasse des Filaos\nEntrée B\n97300 CAYENNE")),
 ]  # fmt: skip
 
 NOT_FOUND = [
@@ -57,6 +75,8 @@ NOT_FOUND = [
     ("facture 1-2 3 la page 1-800", "PHONE_NUMBER"),
     ("page 12 / 45 et 2024 / 2025", "PHONE_NUMBER"),
     ("réf 0123 4567 89 à rappeler", "PHONE_NUMBER"),  # "réf" is still a reference word
+    ("[10:19] Vous : oui\n[10:20] Support N2: non\n[10:21] Client : ok", "PERSON"),  # roles
+    ("je suis content de la réponse, ici aussi", "PERSON"),
 ]
 
 

@@ -8,6 +8,7 @@ from crm_privacy.detect.recognizers.email import FrEmailRecognizer
 from crm_privacy.detect.recognizers.foreign_phone import ForeignPhoneRecognizer
 from crm_privacy.detect.recognizers.fr_address import FrAddressRecognizer
 from crm_privacy.detect.recognizers.fr_birth_date import FrBirthDateRecognizer
+from crm_privacy.detect.recognizers.fr_chat_speaker import FrChatSpeakerRecognizer
 from crm_privacy.detect.recognizers.fr_civility_person import FrCivilityPersonRecognizer
 from crm_privacy.detect.recognizers.fr_license_plate import FrLicensePlateRecognizer
 from crm_privacy.detect.recognizers.fr_name_gazetteer import FrNameGazetteerRecognizer
@@ -41,6 +42,7 @@ PATTERN_RECOGNIZERS: tuple[type[FrPatternRecognizer], ...] = (
     FrLicensePlateRecognizer,
     FrPersonalUrlRecognizer,
     FrNameGazetteerRecognizer,
+    FrChatSpeakerRecognizer,
     FrTableColumnsRecognizer,
 )
 
@@ -55,6 +57,7 @@ __all__ = [
     "ForeignPhoneRecognizer",
     "FrAddressRecognizer",
     "FrBirthDateRecognizer",
+    "FrChatSpeakerRecognizer",
     "FrCivilityPersonRecognizer",
     "FrCreditCardRecognizer",
     "FrEmailRecognizer",

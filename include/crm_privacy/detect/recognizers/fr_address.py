@@ -6,8 +6,8 @@ import re
 
 from presidio_analyzer import Pattern
 
-from crm_privacy.detect.entities import LOCATION
-from crm_privacy.detect.recognizers._words import has_context, walk
+from crm_privacy.detect.entities import LOCATION, Span
+from crm_privacy.detect.recognizers._words import fold, has_context, walk
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 _WAYS = (
@@ -131,6 +131,19 @@ class FrAddressRecognizer(FrPatternRecognizer):
         Pattern("after cue", rf"(?<![\w])(?:{_ADDRESS_LABEL})[ \t]*:[ \t]*(?=[^\s])", 0.6),
     )
     CONTEXT = ("adresse", "domicile", "habite", "demeurant", "domicilie", "livraison", "facturation")
+
+    def find(self, text: str) -> list[Span]:
+        """The pieces found by the patterns, joined into whole addresses: pieces apart by a comma
+        or a line break and a complement ("..., Appt 6, 75011 Paris"), and the named place or
+        building written before the street ("Le Mas de Fabre, 46160 Cajarc")."""
+        joined: list[Span] = []
+        for span in sorted(super().find(text), key=lambda s: (s.start, -s.end)):
+            if joined and (span.start <= joined[-1].end or _glue(text[joined[-1].end : span.start])):
+                last = joined[-1]
+                joined[-1] = last._replace(end=max(last.end, span.end), score=max(last.score, span.score))
+            else:
+                joined.append(span)
+        return [span._replace(start=_place_before(text, span.start)) for span in joined]
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         if pattern_name == "address":
@@ -260,3 +273,60 @@ _NORTH_AMERICA = re.compile(
     r"(?:,[ ]*|[ ]*\n[ \t]*)[^\W\d_][\w'’ \-]{1,30}?(?:[ ]\([^)\n]{1,20}\))?(?:,[ ]*|[ ]+)"
     r"(?:[A-Z]{2}[ ]+)?(?:[0-9]{5}(?:-[0-9]{4})?|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9])(?![\w])"
 )
+
+
+#: Words of an address's complement lines, and of the named places written before a street or a
+#: postcode (accent-free, lower case).
+_COMPLEMENT_WORDS = frozenset(
+    """
+    appt apt app appartement bat batiment esc escalier porte entree etage rdc bloc imm immeuble fond
+    de du cour gauche droite cage logement log
+    """.split()  # noqa: SIM905
+)
+_PLACE_WORDS = frozenset(
+    """
+    lieu-dit lieudit residence res hameau domaine mas moulin ferme metairie chateau cite lotissement
+    lot villa clos manoir bastide ker quartier zone za zi zac parc immeuble bat batiment esc escalier
+    appt apt appartement porte entree les le la l
+    """.split()  # noqa: SIM905
+)
+_GLUE_TOKEN = re.compile(r"[^\W_][\w.'’\-]*")
+_CHUNK = re.compile(r"(?:^|(?<=[,:;\n→(]))[ \t>]*([^,:;\n→()?!]{2,120}?)[ \t]*,[ \t]*$")
+_STREET_WORDS = _COMPLEMENT_WORDS | frozenset(_STREET_PARTICLES) | {"en", "d'en", "lieu-dit"}
+
+
+def _glue(gap: str) -> bool:
+    """Whether ``gap`` between two address pieces is only separators and complement words or codes
+    (", ", " 6, ", "\nEntrée B\n"): the pieces are one address."""
+    if len(gap) > 30 or gap.count("\n") > 2 or any(c in gap for c in ".?!;:()→"):
+        return False
+    for token in _GLUE_TOKEN.findall(gap):
+        if not (fold(token) in _COMPLEMENT_WORDS or len(token) <= 3 or token.isdigit()):
+            return False
+    return bool(gap.strip(" \t,\n>") == "" or _GLUE_TOKEN.search(gap))
+
+
+def _place_before(text: str, start: int) -> int:
+    """Where the address starting at ``start`` really starts: up to three comma-separated chunks
+    before it on its line that name a place or a building ("Résidence Ker Avel, Bât. B, 102 rue
+    ...", "lieu-dit Les Granges, 2 voie communale 4", "livrer au Le Mas de Fabre, 46160 Cajarc")."""
+    for _ in range(3):
+        line_start = text.rfind("\n", 0, start) + 1
+        chunk = _CHUNK.search(text, max(line_start, start - 120), start)
+        if chunk is None:
+            return start
+        words = list(_GLUE_TOKEN.finditer(chunk.group(1)))[-6:]
+        first = next((k for k, w in enumerate(words) if _opens_place(words, k)), None)
+        if first is None:
+            return start
+        if any(w.group()[0].islower() and fold(w.group()) not in _STREET_WORDS for w in words[first + 1 :]):
+            return start  # "résidence principale depuis 2019": a sentence, not a place's name
+        start = chunk.start(1) + words[first].start()
+    return start
+
+
+def _opens_place(words: list[re.Match[str]], k: int) -> bool:
+    word = fold(words[k].group())
+    if word in ("le", "la", "les", "l"):
+        return words[k].group()[0].isupper() and k + 1 < len(words) and words[k + 1].group()[0].isupper()
+    return word in _PLACE_WORDS

@@ -37,7 +37,7 @@ _CUES = frozenset(["avec", "par", "pour"])
 _SIGN_OFF = re.compile(
     r"(?:cordialement|bien\s+(?:a|à)\s+(?:vous|toi)|bien\s+cordialement|sinc[eè]rement|amiti[eé]s"
     r"|(?:best\s+|kind\s+|warm\s+)?regards|bonne\s+(?:fin\s+de\s+)?(?:journ[eé]e|soir[eé]e|semaine)"
-    r"|belle\s+journ[eé]e|[aà]\s+bient[oô]t|bises|merci(?:\s+d'avance|\s+beaucoup)?|cdlt|cdt|bav|bàv"
+    r"|belle\s+journ[eé]e|[aà]\s+bient[oô]t|[aà]\s+tr[eè]s\s+vite|bonne\s+r[eé]ception|[aà]\s+plus|bises|merci(?:\s+d'avance|\s+beaucoup)?|cdlt|cdt|bav|bàv"
     r"|salutations(?:\s+distingu[eé]es)?|thanks|cheers|mfg|gr[üu](?:ß|ss)e|saludos(?:\s+cordiales)?"
     r"|un\s+saludo|cordiali\s+saluti|saluti|atentamente|--)\s*[,.!]?\s*\n(?:[ \t>]*\n)*[ \t>-]*$",
     re.IGNORECASE,
@@ -58,6 +58,9 @@ _LOWER_CUES = (
     )
 )
 _GREETINGS_AND_CUES = _GREETINGS | _CUES
+# Cues after which a first name is a person even when it is also a word and typed in lower case:
+# "je m'appelle garance", "je suis Ambre", "ici Sylvain", "j'avais eu modeste", "cc octave".
+_STRONG_CUES = frozenset(["m'appelle", "m’appelle", "appelle", "suis", "ici", "eu", "cc", "resp"])
 # Cues too common to make two words a name on their own ("a eu lieu", "de relance alors").
 _WEAK_CUES = frozenset(["a", "à", "de", "d", "du", "et", "est", "ou", "cc", "moi", "encore"])
 # Short words that end a message after a sign-off and are no signature ("merci.\nRAS.", "Oui").
@@ -81,6 +84,8 @@ _PERSON_VERBS = frozenset(
         "sera",
     ]
 )
+#: Particles that are also whole last names (Vietnamese Lê, Arabic El).
+_PARTICLE_SURNAMES = frozenset(["le", "el"])
 _INITIALS = re.compile(r"[^\W\d_]\.(?:-?[^\W\d_]\.)?[ ]?", re.UNICODE)
 _FIELD_SEPARATORS = ";,|\t"
 PAIR_SCORE, SINGLE_SCORE = 0.7, 0.6
@@ -146,6 +151,16 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         j = i + 1
         while j < len(toks) and _adjacent(text, toks[j - 1], toks[j]) and fold(toks[j].word) in PARTICLES:
             j += 1
+        if j > i + 1 and fold(toks[j - 1].word) in _PARTICLE_SURNAMES and toks[j - 1].word[0].isupper():
+            # "Malo Le veut...", "Hamza El," : the particle is the last name (Lê, El) when no name follows
+            after = toks[j] if j < len(toks) and _adjacent(text, toks[j - 1], toks[j]) else None
+            if (
+                j == i + 2
+                and (after is None or _style(after.word) == "lower")
+                and is_first_name(first.word)
+                and not is_word(first.word)
+            ):
+                return Span(PERSON, first.start, toks[j - 1].end, PAIR_SCORE - 0.1), j
         if j >= len(toks) or not _adjacent(text, toks[j - 1], toks[j]):
             return None
         last = toks[j]
@@ -180,8 +195,9 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         all names (names that are also words included: the place says it is a signature)."""
         first = toks[i]
         line_start = text.rfind("\n", 0, first.start) + 1
-        if line_start == 0 or text[line_start : first.start].strip(" \t>-") or _style(first.word) == "lower":
+        if line_start == 0 or text[line_start : first.start].strip(" \t>-"):
             return None
+        lower = _style(first.word) == "lower"
         if _SIGN_OFF.search(text[max(0, line_start - 80) : first.start]) is None:
             return None
         j = i
@@ -189,9 +205,19 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             j + 1 < len(toks)
             and j + 1 - i < 4
             and (_adjacent(text, toks[j], toks[j + 1]) or text[toks[j].end : toks[j + 1].start] == ", ")
-            and (_style(toks[j + 1].word) != "lower" or fold(toks[j + 1].word) in PARTICLES)
+            and (_style(toks[j + 1].word) != "lower" or fold(toks[j + 1].word) in PARTICLES or lower)
         ):
             j += 1
+        if lower:
+            # "-- gilles", "serge charpentier": a signature typed in lower case, a line of names only
+            line_end = text.find("\n", toks[j].end)
+            rest = text[toks[j].end : line_end if line_end >= 0 else len(text)]
+            words = [t.word for t in toks[i : j + 1]]
+            if rest.strip(" .,!") or not is_first_name(words[0]) or len(words) > 3:
+                return None
+            if not all((is_first_name(w) or is_last_name(w)) and not _stop(w) for w in words):
+                return None
+            return Span(PERSON, first.start, toks[j].end, SINGLE_SCORE), j + 1
         while j > i and fold(toks[j].word) in PARTICLES:
             j -= 1
         words = [t.word for t in toks[i : j + 1] if fold(t.word) not in PARTICLES]
@@ -298,6 +324,14 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         ):
             return Span(PERSON, tok.start, tok.end, SINGLE_SCORE - 0.05)  # "CHOI,Lei,+33 ..."
         if not is_first_name(tok.word):
+            # "→ BOUCHER (pour le 26/02)", "(resp. Courtois)": who an action item goes to
+            assigned = text[max(0, tok.start - 3) : tok.start].strip().endswith("→") or (
+                i > 0
+                and fold(toks[i - 1].word) == "resp"
+                and text[toks[i - 1].end : tok.start] in (". ", " ")
+            )
+            if assigned and _style(tok.word) != "lower" and is_last_name(tok.word) and not is_stop(tok.word):
+                return Span(PERSON, tok.start, tok.end, SINGLE_SCORE - 0.1)
             # "MAJERUS", "BOUAZIZ": a surname in capitals, in a text that is not all capitals
             upper_surname = (
                 style == "upper"
@@ -322,6 +356,16 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             or text[tok.end : tok.end + 3].strip().startswith(("→", ":"))
             or next_word in _PERSON_VERBS
         )
+        strong = prev_word in _STRONG_CUES and gap_before in (" ", ", ", ". ", ": ")
+        if (
+            strong
+            and i + 1 < len(toks)
+            and _adjacent(text, tok, toks[i + 1])
+            and is_last_name(toks[i + 1].word)
+        ):
+            strong = False  # "je suis Ambre Martin": the pair is the gazetteer's or spaCy's
+        if strong and not is_stop(tok.word):
+            return Span(PERSON, tok.start, tok.end, SINGLE_SCORE - 0.05)
         if is_word(tok.word) and not (capitalised and (cued or "-" in tok.word)):
             return None  # "Rose", "Jean-Marc": a word unless a cue or a compound says otherwise
         # "Anahit a fourni", "Chauffeur : Kadiatou", "notes de sonia": a first name that is no
