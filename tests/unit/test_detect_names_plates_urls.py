@@ -74,7 +74,10 @@ FOUND = [
     ("CHOI,Lei,+33 769 531 750,lei.choi@exemple.fr", ("PHONE_NUMBER", "+33 769 531 750")),
     ("06 04 24 17 80|nicolas57@orange.fr", ("EMAIL_ADDRESS", "nicolas57@orange.fr")),
     # addresses: lines of an address, foreign writings, PO boxes
-    ("Rés. Les Hauts de Seine, Bât A, 69 rue des Lilas", ("LOCATION", "Rés. Les Hauts de Seine, Bât A, 69 rue des Lilas")),
+    (
+        "Rés. Les Hauts de Seine, Bât A, 69 rue des Lilas",
+        ("LOCATION", "Rés. Les Hauts de Seine, Bât A, 69 rue des Lilas"),
+    ),
     ("174 rue du Docteur Schweitzer 47000 Agen", ("LOCATION", "174 rue du Docteur Schweitzer 47000 Agen")),
     ("Mme WU, BP 286, 18000 Bourges Cedex 02, conteste", ("LOCATION", "BP 286, 18000 Bourges Cedex 02")),
     ("adresse : Via Roma 50, 00184 Roma. Paiement", ("LOCATION", "Via Roma 50, 00184 Roma")),
