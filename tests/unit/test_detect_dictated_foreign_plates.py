@@ -61,6 +61,14 @@ FOUND = [
     ("- Préparer l'avenant (resp. Romain)", ("PERSON", "Romain")),
     ("transmis à Álvaro : Malo Le veut rappel demain matin", ("PERSON", "Malo Le")),
     ("À très vite,\nserge charpentier", ("PERSON", "serge charpentier")),
+    # names with an apostrophe, particles after an initial, everyday-word surnames as a whole field,
+    # a pair after "ici" or "collègue", a last name after a hesitation
+    ("Cordialement,\nMartial N'Guessan", ("PERSON", "Martial N'Guessan")),
+    ("Rédaction : L. Le Gall", ("PERSON", "L. Le Gall")),
+    ("clt VIP // boucher mehmet // 06.54.91.22.48 //", ("PERSON", "boucher mehmet")),
+    ("Votre collègue serge berger sera-t-il présent ?", ("PERSON", "serge berger")),
+    ("bonjour ici morgane boucher je rappelle", ("PERSON", "morgane boucher")),
+    ("bonjour c'est Patience euh Quéméner c'est pour le contrat", ("PERSON", "Quéméner")),
     # whole addresses: a complement between street and town, a named place before the street
     ("livrer plutôt au 11 allée des Pervenches, Appt 6, 75011 Paris ? c'est chez", ("LOCATION", "11 allée des Pervenches, Appt 6, 75011 Paris")),
     ("Livraison reportée : La Métairie Neuve, 23 voie communale 4, 22450 La Roche-Jaudy. Chemin", ("LOCATION", "La Métairie Neuve, 23 voie communale 4, 22450 La Roche-Jaudy")),
@@ -77,6 +85,8 @@ NOT_FOUND = [
     ("réf 0123 4567 89 à rappeler", "PHONE_NUMBER"),  # "réf" is still a reference word
     ("[10:19] Vous : oui\n[10:20] Support N2: non\n[10:21] Client : ok", "PERSON"),  # roles
     ("je suis content de la réponse, ici aussi", "PERSON"),
+    ("L'Équipe Support vous remercie. C'est noté.", "PERSON"),
+    ("il faut appeler le boucher demain pour la commande", "PERSON"),
 ]
 
 

@@ -53,7 +53,7 @@ _LOWER_CUES = (
         demander anciennement livreur chauffeur cdt cordialement moi encore suivi transfere
         debiteur titulaire co-titulaire prospect contact interlocuteur interlocutrice gerant gerante
         presents presentes excuse excusee excuses anime animee redacteur signataire beneficiaire
-        destinataire
+        destinataire ici collegue
         """.split()  # noqa: SIM905
     )
 )
@@ -100,6 +100,8 @@ def _stop(word: str) -> bool:
     elided = _ELISION.match(word)
     if elided is not None and elided.end() < len(word):
         rest = word[elided.end() :]
+        if rest[0].isupper() and word[0].isupper() and not (is_stop(rest) or is_word(rest)):
+            return False  # "N'Guessan", "L'Helgouac'h": a name written with its apostrophe
         return is_stop(rest) or is_word(rest) or not (is_first_name(rest) or is_last_name(rest))
     return is_stop(word)
 
@@ -142,7 +144,21 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             if single is not None:
                 found.append(single)
             i += 1
-        return found
+        return found + list(self._after_hesitation(text, toks, found))
+
+    def _after_hesitation(self, text: str, toks: list[_Tok], found: list[Span]) -> list[Span]:
+        """``c'est Patience euh Quéméner``: a voicemail's last name after a first name and a "euh"."""
+        ends = {s.end for s in found}
+        out: list[Span] = []
+        for k in range(len(toks) - 2):
+            if toks[k].end not in ends or fold(toks[k + 1].word) not in ("euh", "heu", "hum"):
+                continue
+            nxt = toks[k + 2]
+            spaced = text[toks[k].end : toks[k + 1].start] == " " == text[toks[k + 1].end : nxt.start]
+            named = is_last_name(nxt.word) or is_unknown(nxt.word)
+            if spaced and named and not _stop(nxt.word) and len(nxt.word) >= 2:
+                out.append(Span(PERSON, nxt.start, nxt.end, SINGLE_SCORE - 0.1))
+        return out
 
     def _pair(self, text: str, toks: list[_Tok], i: int) -> tuple[Span, int] | None:
         first = toks[i]
@@ -270,6 +286,14 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
             j += 1
         if j >= len(toks) or toks[j].start != m.end():
             return None
+        # "L. Le Gall", "C. de La Roche": particles between the initial and the last name
+        while (
+            j + 1 < len(toks)
+            and fold(toks[j].word) in PARTICLES
+            and _adjacent(text, toks[j], toks[j + 1])
+            and toks[j + 1].word[0].isupper()
+        ):
+            j += 1
         last = toks[j].word
         if text[toks[j].end : toks[j].end + 1] == "." or len(last) < 3:
             return None  # "C. com.", "C. trav.": abbreviations (codes of law), not a name
@@ -301,8 +325,10 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         last, first = toks[i], toks[i + 1]
         if _stop(last.word) or _stop(first.word) or not is_first_name(first.word) or is_word(first.word):
             return None
-        if not (is_last_name(last.word) or is_unknown(last.word)) or is_everyday(last.word):
+        if not (is_last_name(last.word) or is_unknown(last.word)):
             return None
+        if is_everyday(last.word) and not _whole_field(text, last.start, first.end):
+            return None  # "boucher mehmet" is a name between "//" or on a line of its own
         styles = {_style(last.word), _style(first.word)}
         if len(styles) > 1 and styles != {"title", "upper"}:
             return None
@@ -396,6 +422,17 @@ class FrNameGazetteerRecognizer(FrPatternRecognizer):
         if person_not_company(text, tok.start, tok.end) is None:
             return None
         return Span(PERSON, tok.start, tok.end, SINGLE_SCORE)
+
+
+_FIELD_EDGE_BEFORE = re.compile(r"(?:^|//|[|;:\n\t])[ \t]*$")
+_FIELD_EDGE_AFTER = re.compile(r"[ \t]*(?:$|//|[|;,\n\t])")
+
+
+def _whole_field(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole field: between "//", "|", ";", a label's colon or line ends."""
+    return bool(
+        _FIELD_EDGE_BEFORE.search(text[max(0, start - 4) : start]) and _FIELD_EDGE_AFTER.match(text, end)
+    )
 
 
 def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
