@@ -87,6 +87,9 @@ NOT_FOUND = [
     ("je suis content de la réponse, ici aussi", "PERSON"),
     ("L'Équipe Support vous remercie. C'est noté.", "PERSON"),
     ("il faut appeler le boucher demain pour la commande", "PERSON"),
+    ("Commande livrée chez Biscuiterie Lemoine, RAS.", "PERSON"),  # a trade word makes it a firm
+    ("Devis envoyé à Carrosserie Saint-Éloi hier.", "PERSON"),
+    ("Please find attached the Roadmap.", "PERSON"),
 ]
 
 

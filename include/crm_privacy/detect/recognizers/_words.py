@@ -64,6 +64,7 @@ NOT_NAME_WORDS: frozenset[str] = _wordlist(
     cdlt cdt bav bjr slt attendees opened requester release billing reporting kind to cc per dear sir
     madam gentili signori saludos cordiales grusse beste germany luxembourg belgium switzerland spain
     italy united kingdom usa uk anonymiser pci dss rgpd gdpr copil codir
+    please subject checklist roadmap bienvenue cheffe top franco wi-fi wifi
     """
 )
 
@@ -275,6 +276,8 @@ COMPANY_MARKERS: frozenset[str] = _wordlist(
     garage pharmacie laboratoire entreprise entreprises assurances banque mutuelle technologies
     solutions systems partners
     kangoo berlingo jogger megane twingo sandero duster trafic jumpy
+    biscuiterie atelier ateliers carrosserie menuiserie menuiseries ostreiculture coop
+    cooperative imprimerie quincaillerie clinique studio fromagerie brasserie librairie caves
     """
 )
 _WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
