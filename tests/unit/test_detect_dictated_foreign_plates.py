@@ -69,6 +69,22 @@ FOUND = [
     ("Votre collègue serge berger sera-t-il présent ?", ("PERSON", "serge berger")),
     ("bonjour ici morgane boucher je rappelle", ("PERSON", "morgane boucher")),
     ("bonjour c'est Patience euh Quéméner c'est pour le contrat", ("PERSON", "Quéméner")),
+    # from set F (its errors read after its untouched figure): form and export labels of a birth
+    # date, family members, a change history, a day said in words; plates after a make, in a parking
+    # list, with spaced dashes, FNI without separators; fediverse and portfolio profiles
+    ("   date_nai: 1948-06-02\n      email: x@y.fr", ("DATE_TIME", "1948-06-02")),
+    ('  "birthdate": "1990-08-26",', ("DATE_TIME", "1990-08-26")),
+    ("Date et lieu de naisance : 5 août 1994 à Cherbourg", ("DATE_TIME", "5 août 1994")),
+    ("Enfant : Léo (22/08/2020)", ("DATE_TIME", "22/08/2020")),
+    ("Conjoint(e) : Lucien Lopez-Garnier, 23/08/1968, NIR 1680833221852 13", ("DATE_TIME", "23/08/1968")),
+    ("a modifié « Date de naissance » : 2 juin 1979 => 7 avril 1947", ("DATE_TIME", "7 avril 1947")),
+    ("naissance pour vérifier ?\n[00:01:11] Client : Le neuf septembre 1976.\n", ("DATE_TIME", "neuf septembre 1976")),
+    ("Restitution – Renault Mégane 352 M 33\nConfié à BOUSQUET Kévin", ("FR_LICENSE_PLATE", "352 M 33")),
+    ("Véhicule de prêt – Renault Clio 525FNE31\nConducteur", ("FR_LICENSE_PLATE", "525FNE31")),
+    ("Tiers : Kévin Bertin – véhicule PW - 857 - XB – assureur", ("FR_LICENSE_PLATE", "PW - 857 - XB")),
+    ("Accès parking – semaine 42\n- VIDAL Alexandre : ep-949-nw – gris", ("FR_LICENSE_PLATE", "ep-949-nw")),
+    ("Mastodon : https://framapiaf.org/@tristansaintange\n• Malt", ("URL", "https://framapiaf.org/@tristansaintange")),
+    ("Profil : https://www.behance.net/laurentfontaine\nRessenti", ("URL", "https://www.behance.net/laurentfontaine")),
     # whole addresses: a complement between street and town, a named place before the street
     ("livrer plutôt au 11 allée des Pervenches, Appt 6, 75011 Paris ? c'est chez", ("LOCATION", "11 allée des Pervenches, Appt 6, 75011 Paris")),
     ("Livraison reportée : La Métairie Neuve, 23 voie communale 4, 22450 La Roche-Jaudy. Chemin", ("LOCATION", "La Métairie Neuve, 23 voie communale 4, 22450 La Roche-Jaudy")),
@@ -90,6 +106,10 @@ NOT_FOUND = [
     ("Commande livrée chez Biscuiterie Lemoine, RAS.", "PERSON"),  # a trade word makes it a firm
     ("Devis envoyé à Carrosserie Saint-Éloi hier.", "PERSON"),
     ("Please find attached the Roadmap.", "PERSON"),
+    ("commande du 12/03/2024 => livrée le 14/03/2024", "DATE_TIME"),  # no birth cue
+    ("Enfant : pas de rdv avant le 12/03/2025", "DATE_TIME"),
+    ("Le technicien passera à 14 h 30 après la commande 12 AB 75", "FR_LICENSE_PLATE"),
+    ("Voir https://www.behance.net/ et https://docs.python.org/3/ ici", "URL"),
 ]
 
 

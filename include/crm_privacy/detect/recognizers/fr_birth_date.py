@@ -16,8 +16,14 @@ _MONTHS = (
     r"|septembre|sept?\.?|octobre|oct\.?|novembre|nov\.?|d[ée]cembre|d[ée]c\.?"
 )
 _DAYS = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ ]+)?"
+#: a day of the month said in words, as a call transcript writes it: "le neuf septembre 1976"
+_DAY_WORDS = (
+    r"premier|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+    r"|dix-sept|dix-huit|dix-neuf|vingt(?:[ -]et[ -]un|-deux|-trois|-quatre|-cinq|-six|-sept|-huit|-neuf)?"
+    r"|trente(?:[ -]et[ -]un)?"
+)
 _DATE = (
-    rf"(?:1er|[0-3]?[0-9])\.?[ ]+(?:{_MONTHS})[ ]+(?:19|20)[0-9]{{2}}"
+    rf"(?:1er|[0-3]?[0-9]|{_DAY_WORDS})\.?[ ]+(?:{_MONTHS})[ ]+(?:19|20)[0-9]{{2}}"
     rf"|(?:{_MONTHS})[ ]+[0-3]?[0-9](?:st|nd|rd|th)?,?[ ]+(?:19|20)[0-9]{{2}}"
     r"|[0-3]?[0-9][ ]?[/.\-][ ]?[01]?[0-9][ ]?[/.\-][ ]?(?:19|20)?[0-9]{2}"
     r"|(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]"
@@ -33,6 +39,10 @@ _CUE = (
     # avons 25/02/80": a few words may come between the cue and the date
     r"|(?:date[ ]+de[ ]+naissance|ddn|naissance|anniversaire|date[ ]+(?:de[ ]+)?naiss\.?)"
     r"(?:[ ]*[:=?(][ ]*|[ ]+)(?:[^\d\n.;]{0,30}?[ :(])?"
+    # form and export labels: "date_nai:", "date_naissance:", "\"birthdate\": \"", "Date et lieu de
+    # naisance :" (typo included), "dt naiss."
+    r"|(?:date|dt)[ _\-]*(?:et[ ]+lieu[ ]+)?(?:de[ _]+)?nai(?:s{1,2}(?:ance)?)?\.?[\"'»]?[ ]*[:=][ ]*[\"'«]?[ ]*"
+    r"|(?:birth[ _]?date|date[ _]of[ _]birth|dob)[\"']?[ ]*[:=][ ]*[\"']?[ ]*"
 )
 #: the start of a chat or minutes line, before the answer: "[11:44] Vous : ", "Client > ", "- "
 _SPEAKER = r"(?:\[[0-9:h ]{3,8}\][ ]*)?(?:[^\n:>\[]{1,30}?[ ]?[:>][ ]*)?"
@@ -69,7 +79,21 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
         Pattern(
             "birth answer",
             rf"(?<![\w])(?:date[ ]+de[ ]+naissance|naissance|ddn)(?![\w])[^\n0-9]{{0,60}}\n[ \t]*{_SPEAKER}"
-            rf"{_DAYS}(?P<pii>{_DATE})(?![0-9])",
+            rf"(?:le[ ]+)?{_DAYS}(?P<pii>{_DATE})(?![0-9])",
+            0.8,
+        ),
+        # family members on an HR or insurance form: "Enfant : Léo (22/08/2020)", "Conjoint(e) : Lucien
+        # Lopez, 23/08/1968"
+        Pattern(
+            "family member",
+            r"(?<![\w])(?:enfants?|conjoint(?:\(e\)|e)?|[ée]poux|[ée]pouse|ayant[ -]droit)(?:[ ]*[0-9])?[ ]*:"
+            rf"[^\n(,0-9]{{1,60}}?(?:\([ ]*|,[ ]*)(?:n[ée]e?\(?e?\)?[ ]+le[ ]+)?(?P<pii>{_DATE})(?![0-9])",
+            0.8,
+        ),
+        # a change history: "« Date de naissance » : 2 juin 1979 => 7 avril 1947"
+        Pattern(
+            "birth date changed",
+            rf"(?<![\w])naissance[^\n]{{0,40}}?(?:=>|->|→)[ ]*(?P<pii>{_DATE})(?![0-9])",
             0.8,
         ),
         Pattern("table cell", rf"(?m)(?:^|[,;|\t])[ ]*\"?(?P<pii>{_DATE})\"?[ ]*(?=[,;|\t]|$)", 0.6),

@@ -73,7 +73,16 @@ _MAKES = re.compile(
     re.IGNORECASE,
 )
 #: Headings that make a whole note about vehicles: a plate may come lines after them (a fleet list).
-_NOTE_CUES = ("flotte", "parc auto", "immatricul", "immat", "vehicule", "vehicules", "carte grise")
+_NOTE_CUES = (
+    "flotte", "parc auto", "immatricul", "immat", "vehicule", "vehicules", "carte grise", "parking",
+    "stationnement", "tournee", "lld",
+)  # fmt: skip
+#: Car makes written before a plate ("Renault Clio 525FNE31", "Dacia Sandero 717 LEW 31").
+_MAKES_BEFORE = (
+    "renault", "peugeot", "citroen", "dacia", "tesla", "toyota", "volkswagen", "ford", "fiat", "opel",
+    "nissan", "bmw", "audi", "mercedes", "kia", "hyundai", "skoda", "seat", "volvo", "suzuki", "mazda",
+    "honda", "jeep",
+)  # fmt: skip
 _NOTE_WINDOW = 600
 #: letters between two numbers that make a time or a range, not an FNI series ("18 h 30", "1 au 25")
 _NOT_SERIES = re.compile(r"(?i)h|au|a|et|ou|mn|min")
@@ -92,13 +101,13 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
         ),
         Pattern(
             "siv any case",
-            rf"(?<![\w\-]){_SIV_LETTERS}([ \-])(?!000)[0-9]{{3}}\1{_SIV_LETTERS}(?![\w\-])",
+            rf"(?<![\w\-]){_SIV_LETTERS}([ \-]|[ ]-[ ])(?!000)[0-9]{{3}}\1{_SIV_LETTERS}(?![\w\-])",
             0.5,
         ),
         Pattern("siv compact", rf"(?<![\w\-]){_SIV_LETTERS}(?!000)[0-9]{{3}}{_SIV_LETTERS}(?![\w\-])", 0.5),
         Pattern(
             "fni",
-            rf"(?<![\w\-])[1-9][0-9]{{0,3}}[ \-][A-HJ-NP-Z]{{1,3}}[ \-]{_DEPARTMENT}(?![\w\-])",
+            rf"(?<![\w\-])[1-9][0-9]{{0,3}}([ \-]?)[A-HJ-NP-Z]{{1,3}}\1{_DEPARTMENT}(?![\w\-])",
             0.4,
         ),
     )
@@ -137,6 +146,7 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
         if pattern_name in self.CUED and not (
             has_context(text, start, self.CONTEXT)
             or _MAKES.match(text, end)
+            or has_context(text, start, _MAKES_BEFORE, window=25)
             or has_context(text, start, _NOTE_CUES, window=_NOTE_WINDOW)
         ):
             return None

@@ -31,6 +31,9 @@ _PROFILE = (
     r"|(?:www\.)?medium\.com/@"
     r"|(?:www\.)?(?:about\.me|linktr\.ee|calendly\.com)/"
     r"|bsky\.app/profile/"
+    r"|(?:www\.)?(?:behance\.net|dribbble\.com|soundcloud\.com|vimeo\.com|twitch\.tv)/"
+    # Mastodon and the other fediverse servers: any host, then "/@name"
+    r"|(?:[a-z0-9\-]+\.)+[a-z]{2,12}/@"
     r"|(?:www\.)?doctolib\.fr/[a-z\-]+/[a-z\-]+/"
 )
 _TAIL = r"[^\s<>\"'()\[\]{},;|]+"
@@ -62,7 +65,7 @@ class FrPersonalUrlRecognizer(FrPatternRecognizer):
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         if pattern_name == "named host":
-            own = has_context(text, start, self.OWN_PAGE_CUES, window=25)
+            own = has_context(text, start, self.OWN_PAGE_CUES, window=40)
             if not _named(match.group("host"), own_page=own):
                 return None
         elif text[start:end].rstrip("/").endswith(("/in", "/pub", ".com", "/@", "/profile")):
