@@ -85,6 +85,9 @@ FOUND = [
     ("Accès parking – semaine 42\n- VIDAL Alexandre : ep-949-nw – gris", ("FR_LICENSE_PLATE", "ep-949-nw")),
     ("Mastodon : https://framapiaf.org/@tristansaintange\n• Malt", ("URL", "https://framapiaf.org/@tristansaintange")),
     ("Profil : https://www.behance.net/laurentfontaine\nRessenti", ("URL", "https://www.behance.net/laurentfontaine")),
+    ("16h15 – Mr Bouchet | La Croix Blanche, 48400 Florac-Trois-Rivières, 07 5722 6401", ("LOCATION", "La Croix Blanche, 48400 Florac-Trois-Rivières")),
+    ("- chgt adr. DUFOUR Nadège : La Croix Blanche 29410 Plounéour-Ménez", ("LOCATION", "La Croix Blanche 29410 Plounéour-Ménez")),
+    ("déménagement au 6 rue Jean Jaurès - Bât. C, Apt 12 - 84000 Avignon à compter", ("LOCATION", "6 rue Jean Jaurès - Bât. C, Apt 12 - 84000 Avignon")),
     # whole addresses: a complement between street and town, a named place before the street
     ("livrer plutôt au 11 allée des Pervenches, Appt 6, 75011 Paris ? c'est chez", ("LOCATION", "11 allée des Pervenches, Appt 6, 75011 Paris")),
     ("Livraison reportée : La Métairie Neuve, 23 voie communale 4, 22450 La Roche-Jaudy. Chemin", ("LOCATION", "La Métairie Neuve, 23 voie communale 4, 22450 La Roche-Jaudy")),

@@ -137,13 +137,14 @@ class FrAddressRecognizer(FrPatternRecognizer):
         or a line break and a complement ("..., Appt 6, 75011 Paris"), and the named place or
         building written before the street ("Le Mas de Fabre, 46160 Cajarc")."""
         joined: list[Span] = []
-        for span in sorted(super().find(text), key=lambda s: (s.start, -s.end)):
+        pieces = [s._replace(start=_place_before(text, s.start)) for s in super().find(text)]
+        for span in sorted(pieces, key=lambda s: (s.start, -s.end)):
             if joined and (span.start <= joined[-1].end or _glue(text[joined[-1].end : span.start])):
                 last = joined[-1]
                 joined[-1] = last._replace(end=max(last.end, span.end), score=max(last.score, span.score))
             else:
                 joined.append(span)
-        return [span._replace(start=_place_before(text, span.start)) for span in joined]
+        return joined
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         if pattern_name == "address":
@@ -193,8 +194,9 @@ class FrAddressRecognizer(FrPatternRecognizer):
             while end > start and text[end - 1] in " .-":
                 end -= 1
             return start, end
-        # "postcode town": part of an address only shortly after a way, a building or an address cue
-        if not has_context(text, start, _ADDRESS_CUES, window=60):
+        # "postcode town": part of an address only shortly after a way, a building or an address cue,
+        # or right after a named place on its line ("La Croix Blanche, 48400 Florac")
+        if not has_context(text, start, _ADDRESS_CUES, window=60) and _place_before(text, start) == start:
             return None
         town_end = walk(text, match.end(), max_tokens=3, lower_max=2, particles=_STREET_PARTICLES)
         if town_end is None:
@@ -286,12 +288,13 @@ _COMPLEMENT_WORDS = frozenset(
 _PLACE_WORDS = frozenset(
     """
     lieu-dit lieudit residence res hameau domaine mas moulin ferme metairie chateau cite lotissement
+    section
     lot villa clos manoir bastide ker quartier zone za zi zac parc immeuble bat batiment esc escalier
     appt apt appartement porte entree les le la l
     """.split()  # noqa: SIM905
 )
 _GLUE_TOKEN = re.compile(r"[^\W_][\w.'’\-]*")
-_CHUNK = re.compile(r"(?:^|(?<=[,:;\n→(]))[ \t>]*([^,:;\n→()?!]{2,120}?)[ \t]*,[ \t]*$")
+_CHUNK = re.compile(r"(?:^|(?<=[,:;\n→(|]))[ \t>]*([^,:;\n→()?!|]{2,120}?)[ \t]*,?[ \t]*$")
 _STREET_WORDS = _COMPLEMENT_WORDS | frozenset(_STREET_PARTICLES) | {"en", "d'en", "lieu-dit"}
 
 
@@ -303,7 +306,7 @@ def _glue(gap: str) -> bool:
     for token in _GLUE_TOKEN.findall(gap):
         if not (fold(token) in _COMPLEMENT_WORDS or len(token) <= 3 or token.isdigit()):
             return False
-    return bool(gap.strip(" \t,\n>") == "" or _GLUE_TOKEN.search(gap))
+    return bool(gap.strip(" \t,\n>-–") == "" or _GLUE_TOKEN.search(gap))
 
 
 def _place_before(text: str, start: int) -> int:
