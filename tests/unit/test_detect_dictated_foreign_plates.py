@@ -113,6 +113,14 @@ NOT_FOUND = [
     ("Enfant : pas de rdv avant le 12/03/2025", "DATE_TIME"),
     ("Le technicien passera à 14 h 30 après la commande 12 AB 75", "FR_LICENSE_PLATE"),
     ("Voir https://www.behance.net/ et https://docs.python.org/3/ ici", "URL"),
+    # found by review: a long form of a short cue, business dates near "naissance", counts in a
+    # parking note, a word glued to digits, brands after "compte", an amount after "Le Devis,"
+    ("Référence 0145789632 à traiter", "PHONE_NUMBER"),
+    ("Acte de naissance reçu.\nLe 12 mars 2025 : envoi", "DATE_TIME"),
+    ("Tournée du mardi\nTrajet de 250 km\nParking\nÉtape 2 sur 12, 3 x 25 colis", "FR_LICENSE_PLATE"),
+    ("Salle Marion1 réservée, Paula2024 aussi", "PERSON"),
+    ("Créez votre compte sur www.leroymerlin.fr", "URL"),
+    ("Objet : Le Devis, 12500 Euros TTC", "LOCATION"),
 ]
 
 

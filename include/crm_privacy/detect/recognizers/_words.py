@@ -70,7 +70,7 @@ NOT_NAME_WORDS: frozenset[str] = _wordlist(
 
 #: Words before a number that make it a reference, not a phone number ("réf 0123 4567 89").
 REFERENCE_WORDS: tuple[str, ...] = (
-    "ref", "commande", "facture", "dossier", "ticket", "contrat", "siren", "siret", "tva", "rcs",
+    "ref", "reference", "commande", "facture", "dossier", "ticket", "contrat", "siren", "siret", "tva", "rcs",
     "iban", "bic", "compte", "code", "colis", "suivi", "lot", "serie", "version", "montant", "total",
 )  # fmt: skip
 
@@ -252,7 +252,8 @@ def has_context(text: str, start: int, words: tuple[str, ...], window: int = 40)
     """True when one of ``words`` (accent-free, lower case) occurs in the ``window`` chars before.
 
     A word counts where a word starts ("tel" in "téléphone", not in "hotel"); a word of three
-    letters or fewer must also end there ("ref" in "réf.", not in "refus"; "lot" not in "Lotte")."""
+    letters or fewer must also end there, digits aside ("ref" in "réf.", not in "refus"; "lot" not in
+    "Lotte"; "tel" in "Tel1:")."""
     before = fold_text(text[max(0, start - window) : start])
     return _context_regex(words).search(before) is not None
 
@@ -262,7 +263,7 @@ def _context_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = []
     for word in words:
         short = sum(c.isalnum() for c in word) <= 3 and word[-1].isalnum()
-        alternatives.append(re.escape(word) + (r"(?![^\W_])" if short else ""))
+        alternatives.append(re.escape(word) + (r"(?![^\W\d_])" if short else ""))
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")")
 
 

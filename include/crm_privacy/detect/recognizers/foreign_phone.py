@@ -25,7 +25,7 @@ NANP_REGIONS = ("US", "CA")
 # Numbers with no trunk prefix (Spain, Portugal: 9 digits), only after a phone word.
 BARE_REGIONS = ("ES", "PT", "IT", "PL", "US", "CA")
 _PHONE_WORDS = (
-    "tel", "phone", "telephone", "portable", "mobile", "gsm", "cell", "fixe", "fax", "numero", "joindre",
+    "tel", "telefon", "phone", "telephone", "portable", "mobile", "gsm", "cell", "fixe", "fax", "numero", "joindre",
     "appeler", "rappel", "whatsapp", "telefono", "telefone", "movil", "number", "natel", "handy", "t:", "t :",
     "m:", "m :", "llamad", "chiamare", "cellulare",
 )  # fmt: skip

@@ -199,7 +199,7 @@ class FrAddressRecognizer(FrPatternRecognizer):
         if not has_context(text, start, _ADDRESS_CUES, window=60) and _place_before(text, start) == start:
             return None
         town_end = walk(text, match.end(), max_tokens=3, lower_max=2, particles=_STREET_PARTICLES)
-        if town_end is None:
+        if town_end is None or _NOT_TOWN.match(text, match.end()):
             return None
         cedex = _CEDEX.match(text, town_end)
         return start, cedex.end() if cedex is not None else town_end
@@ -295,6 +295,12 @@ _PLACE_WORDS = frozenset(
 )
 _GLUE_TOKEN = re.compile(r"[^\W_][\w.'’\-]*")
 _CHUNK = re.compile(r"(?:^|(?<=[,:;\n→(|]))[ \t>]*([^,:;\n→()?!|]{2,120}?)[ \t]*,?[ \t]*$")
+#: what follows a five-digit number that is an amount or a quantity, not a postcode
+_NOT_TOWN = re.compile(
+    r"(?:euros?|eur|ht|ttc|km|kg|kwh|m2|m²|litres?|pi[eè]ces?|unit[ée]s?|exemplaires?|personnes?|clients?"
+    r"|habitants?|colis|points?)(?![\w])",
+    re.IGNORECASE,
+)
 _STREET_WORDS = _COMPLEMENT_WORDS | frozenset(_STREET_PARTICLES) | {"en", "d'en", "lieu-dit"}
 
 

@@ -108,6 +108,10 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span("pii")
+        if pattern_name in ("birth sentence", "birth answer", "birth date changed"):
+            year = _YEAR.search(text[start:end])
+            if year is None or not 1900 <= int(year.group()) <= _BORN_BY:
+                return None  # "Acte de naissance reçu.\nLe 12 mars 2025 : envoi": a business date
         if pattern_name == "table cell":
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)

@@ -85,7 +85,16 @@ _MAKES_BEFORE = (
 )  # fmt: skip
 _NOTE_WINDOW = 600
 #: letters between two numbers that make a time or a range, not an FNI series ("18 h 30", "1 au 25")
-_NOT_SERIES = re.compile(r"(?i)h|au|a|et|ou|mn|min")
+_NOT_SERIES = re.compile(r"(?i)h|au|a|et|ou|mn|min|x|sur")
+
+
+def _plate_like(candidate: str) -> bool:
+    """Whether a plate shape could not just as well be words and numbers ("de 250 km", "2 sur 12",
+    "3 x 25"): dashes between its blocks, or two or more capitals that are no word or unit."""
+    letters = re.sub(r"[^A-Za-z]", "", candidate)
+    if "-" in candidate:
+        return True
+    return len(letters) >= 2 and letters.isupper() and letters not in _WORDS and letters not in _UNITS
 
 
 class FrLicensePlateRecognizer(FrPatternRecognizer):
@@ -141,13 +150,17 @@ class FrLicensePlateRecognizer(FrPatternRecognizer):
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span()
-        if pattern_name == "fni" and _NOT_SERIES.fullmatch(re.sub(r"[^A-Za-z]", "", text[start:end])):
-            return None  # "18 h 30", "du 1 au 25": a time, a range
+        series = re.sub(r"[^A-Za-z]", "", text[start:end])
+        near = has_context(text, start, self.CONTEXT)
+        if pattern_name == "fni" and (
+            _NOT_SERIES.fullmatch(series) or not (near or series.isupper() or "-" in text[start:end])
+        ):
+            return None  # "18 h 30", "du 1 au 25", "2 sur 12", "3 x 25": a time, a range, a count
         if pattern_name in self.CUED and not (
-            has_context(text, start, self.CONTEXT)
+            near
             or _MAKES.match(text, end)
             or has_context(text, start, _MAKES_BEFORE, window=25)
-            or has_context(text, start, _NOTE_CUES, window=_NOTE_WINDOW)
+            or (_plate_like(text[start:end]) and has_context(text, start, _NOTE_CUES, window=_NOTE_WINDOW))
         ):
             return None
         letters = re.sub(r"[^A-Za-z]", "", text[start:end]).upper()

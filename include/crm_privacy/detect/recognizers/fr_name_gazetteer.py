@@ -29,7 +29,7 @@ from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 from crm_privacy.detect.recognizers.names import is_everyday, is_first_name, is_last_name, is_unknown, is_word
 
 # a word glued to digits by a dash or an underscore is a code, not a name ("GX-959-FD", "FD-12")
-_TOKEN = re.compile(r"(?<![\w\-])[^\W\d_]+(?:[\-'’][^\W\d_]+)*(?![\-_]?\d)")
+_TOKEN = re.compile(r"(?<![\w\-])(?>[^\W\d_]+(?:[\-'’][^\W\d_]+)*)(?![\-_]?\d|\w)")
 _GREETINGS = frozenset(
     ["bonjour", "bonsoir", "salut", "hello", "hi", "cher", "chere", "dear", "coucou", "merci"]
 )

@@ -27,7 +27,7 @@ class FrSirenRecognizer(FrPatternRecognizer):
         Pattern("siren compact", r"(?<![0-9])[0-9]{9}(?![0-9])", 0.4),
     )
     CONTEXT = (
-        "siren", "sien", "rcs", "immatricul", "societe", "entreprise", "raison sociale", "sarl", "sas", "kbis",
+        "siren", "sien", "rcs", "immatricul", "societe", "entreprise", "raison sociale", "sarl", "sas", "sasu", "kbis",
     )  # fmt: skip
     CONTEXT_REQUIRED = frozenset({"siren grouped", "siren compact"})
 

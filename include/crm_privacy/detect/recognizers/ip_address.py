@@ -43,7 +43,19 @@ class FrIpAddressRecognizer(FrPatternRecognizer):
         Pattern("ipv6 bracketed", rf"(?<![\w\[])\[{_HEX_RUN}{_ZONE}\]{_PORT}(?![\w:])", 0.6),
         Pattern("ipv6", rf"(?<![\w:.\[])(?:{_HEX_RUN}){_ZONE}(?![\w:\]])", 0.6),
     )
-    CONTEXT = ("ip", "adresse ip", "connexion", "connecte", "serveur", "routeur", "box", "vpn")
+    CONTEXT = (
+        "ip",
+        "ipv4",
+        "ipv6",
+        "adresse ip",
+        "connexion",
+        "connecte",
+        "serveur",
+        "routeur",
+        "box",
+        "livebox",
+        "vpn",
+    )
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span()

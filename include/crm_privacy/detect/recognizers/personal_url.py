@@ -58,7 +58,16 @@ class FrPersonalUrlRecognizer(FrPatternRecognizer):
     )
     CONTEXT = ("linkedin", "profil", "site perso", "blog", "page perso", "compte")
     #: words before a URL that say it is someone's own page ("Profil : www.pierrerenard-photo.fr")
-    OWN_PAGE_CUES = (*CONTEXT, "reseaux", "suivez", "portfolio", "site web perso", "mon site", "instagram")
+    OWN_PAGE_CUES = (
+        "linkedin",
+        "profil",
+        "site perso",
+        "blog",
+        "page perso",
+        "reseaux",
+        "portfolio",
+        "mon site",
+    )
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span()
