@@ -14,7 +14,7 @@ Names that are above all words or places ("bonjour", "merci", "france", "paris" 
 names-dataset's noisy data) are dropped (``NOT_NAMES``). Run in a throw-away virtualenv, then
 commit the output:
 
-    apt-get install wfrench
+    apt-get install wfrench wamerican
     python3.11 -m venv /tmp/names && /tmp/names/bin/pip install names-dataset==3.3.1 wordfreq
     /tmp/names/bin/python scripts/build_name_lists.py
 """
@@ -34,6 +34,7 @@ COUNTRIES = {"FR": (3000, 25000)} | dict.fromkeys(
     (400, 1500),
 )  # fmt: skip
 DICTIONARY = Path("/usr/share/dict/french")
+ENGLISH_DICTIONARY = Path("/usr/share/dict/american-english")
 NOT_NAMES = frozenset(
     [
         "bonjour",
@@ -198,6 +199,13 @@ NOT_NAMES = frozenset(
         "ok",
         "info",
         "infos",
+        # SQL, vCard and log words of pasted exports ("iban: NULL", "WHERE email LIKE", "ADR;TYPE=")
+        "null",
+        "adr",
+        "vide",
+        "semi",
+        "edge",
+        "cell",
     ]
 )
 
@@ -233,18 +241,24 @@ def main() -> None:
 
     frequent = {fold(w) for w in wordfreq.top_n_list("fr", 80000)}
     vocabulary = (dictionary & frequent) - first - last
+    # Notes quote English e-mails ("Thank you", "Details below", "Best regards") that spaCy's French
+    # model takes for names: the frequent English words that are no first name.
+    english_words = ENGLISH_DICTIONARY.read_text(encoding="utf-8").split()
+    english_dictionary = {w for w in english_words if w.islower() and usable(w)}
+    english = {fold(w) for w in wordfreq.top_n_list("en", 20000) if w in english_dictionary} - first
     data = {
-        "source": "names-dataset 3.3.1 (MIT); Debian wfrench (GPL-2) and wordfreq (CC-BY-SA 4.0) for `common` and `vocabulary`; scripts/build_name_lists.py",
+        "source": "names-dataset 3.3.1 (MIT); Debian wfrench (GPL-2), wamerican and wordfreq (CC-BY-SA 4.0) for `common`, `vocabulary` and `english`; scripts/build_name_lists.py",
         "first": sorted(first),
         "last": sorted(last),
         "common": sorted(common),
         "vocabulary": sorted(vocabulary),
+        "english": sorted(english),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
     print(
-        f"{OUT}: {len(first)} first names, {len(last)} last names, {len(common)} of them words, {len(vocabulary)} other words"
+        f"{OUT}: {len(first)} first names, {len(last)} last names, {len(common)} of them words, {len(vocabulary)} other words, {len(english)} English words"
     )
 
 

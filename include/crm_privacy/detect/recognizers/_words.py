@@ -68,6 +68,16 @@ NOT_NAME_WORDS: frozenset[str] = _wordlist(
     """
 )
 
+# What a caller says first after "Client :" in a call transcript ("Client : Oui bonjour, c'est...",
+# "Interlocuteur : Alors, 07 28...", "Signature client : refusée"): answers, not names.
+SPOKEN_WORDS: frozenset[str] = _wordlist(
+    """
+    oui ouais non nan alors bon ben bah bref euh heu hum voila ok okay merci bjr bonjour bonsoir slt
+    salut allo c'est c’est cest j'ai ici exact exactement parfait tout refuse refusee accepte
+    acceptee absent absente
+    """
+)
+
 #: Words before a number that make it a reference, not a phone number ("réf 0123 4567 89").
 REFERENCE_WORDS: tuple[str, ...] = (
     "ref", "reference", "commande", "facture", "dossier", "ticket", "contrat", "siren", "siret", "tva", "rcs",
@@ -276,7 +286,8 @@ COMPANY_MARKERS: frozenset[str] = _wordlist(
     consulting conseil services distribution france international immobilier transports boulangerie
     garage pharmacie laboratoire entreprise entreprises assurances banque mutuelle technologies
     solutions systems partners
-    kangoo berlingo jogger megane twingo sandero duster trafic jumpy
+    kangoo berlingo jogger megane twingo sandero duster trafic jumpy master clio captur partner polo
+    model yaris
     biscuiterie atelier ateliers carrosserie menuiserie menuiseries ostreiculture coop
     cooperative imprimerie quincaillerie clinique studio fromagerie brasserie librairie caves
     """

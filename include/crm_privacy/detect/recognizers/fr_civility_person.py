@@ -13,9 +13,16 @@ import re
 from presidio_analyzer import Pattern
 
 from crm_privacy.detect.entities import PERSON
-from crm_privacy.detect.recognizers._words import PARTICLES, is_stop, person_not_company, walk
+from crm_privacy.detect.recognizers._words import (
+    PARTICLES,
+    SPOKEN_WORDS,
+    fold,
+    is_stop,
+    person_not_company,
+    walk,
+)
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
-from crm_privacy.detect.recognizers.names import is_everyday, is_first_name, is_last_name
+from crm_privacy.detect.recognizers.names import is_everyday, is_first_name, is_last_name, is_plain_word
 
 _CIVILITY = (
     r"m\.|mr\.?|mme\.?|mlle\.?|melle|monsieur|madame|mademoiselle|dr\.?|docteur|pr\.|professeur"
@@ -79,6 +86,35 @@ def _names_an_item(text: str, bounds: tuple[int, int], words: list[str]) -> bool
     return any(is_first_name(w) or is_last_name(w) for w in words)
 
 
+_CODE_AFTER = re.compile(r"[ \t]*[-:#]?[ \t]*[0-9]")
+_CHEZ = re.compile(r"(?i:chez)[ \t]+$")
+_OF_PLACE = re.compile(r"(?<![\w])(?:du|des|de[ \t]+la|de[ \t]+l['’])[ \t]*$")
+
+
+def _an_answer_or_a_code(text: str, end: int, words: list[str]) -> bool:
+    """What follows a label or a cue is no name when it is an answer ("Client : Oui bonjour",
+    "Signature client : refusée"), particles alone ("Client : Le seize octobre"), an identifier
+    ("client identifié : ID 850203", "CLI-572690") or ordinary words only ("ESPACE CLIENT :
+    DERNIÈRES CONNEXIONS", "joindre LE CONDUCTEUR")."""
+    if not words or fold(words[0]) in SPOKEN_WORDS or all(w.lower() in PARTICLES for w in words):
+        return True
+    if len(words) == 1 and _acronym(words[0]) and _CODE_AFTER.match(text, end):
+        return True
+    return len(words) >= 2 and all(is_plain_word(w) or w.lower() in PARTICLES for w in words)
+
+
+def _not_a_subject(text: str, start: int, words: list[str]) -> bool:
+    """ "de chez Lumen Optique a appelé" names a firm; "Kinésithérapie du Parc rappelle" a place;
+    "A. Opportunités de B" an everyday word after a letter."""
+    if _CHEZ.search(text, max(0, start - 12), start):
+        return True
+    if len(words[0]) == 1:  # "T. Bois" is a person, "A. Opportunités" is not
+        return all(is_plain_word(w) for w in words[1:])
+    if _OF_PLACE.search(text, max(0, start - 8), start) is None:
+        return False  # "Petit a rappelé": a last name that is a word, alone, is still a subject
+    return all(is_everyday(w) for w in words)
+
+
 class FrCivilityPersonRecognizer(FrPatternRecognizer):
     """``Mme Claire Dupont``, ``m. dupont``, ``MONSIEUR JEAN MARTIN``, ``Nom : DUPONT``,
     ``RAPPELER ASTRID RENARD``, ``BAILLY Émilie``, ``T. Bernier``."""
@@ -105,6 +141,8 @@ class FrCivilityPersonRecognizer(FrPatternRecognizer):
             words = _WORDS.findall(text[start:end])
             if any(len(w) > 1 and is_stop(w) for w in words) or any(_acronym(w) for w in words):
                 return None
+            if pattern_name in ("initial", "subject") and _not_a_subject(text, start, words):
+                return None
             return person_not_company(text, start, end)
         name_end = walk(text, match.end(), max_tokens=4, lower_max=3)
         if name_end is None:
@@ -113,6 +151,8 @@ class FrCivilityPersonRecognizer(FrPatternRecognizer):
         if bounds is None:
             return None
         words = _WORDS.findall(text[bounds[0] : bounds[1]])
+        if pattern_name != "civility" and _an_answer_or_a_code(text, bounds[1], words):
+            return None
         # "relancer la compta", "contact : équipe technique": lower-case words after a cue are a
         # name only when the name lists know one and none is an everyday word
         lower = pattern_name in ("cue", "label", "header") and all(w.islower() for w in words)

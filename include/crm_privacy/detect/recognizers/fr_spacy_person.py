@@ -11,7 +11,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from crm_privacy.detect.entities import PERSON, Span
 from crm_privacy.detect.recognizers._words import NOT_NAME_WORDS, PARTICLES, fold, is_stop, person_not_company
 from crm_privacy.detect.recognizers.base import to_results
-from crm_privacy.detect.recognizers.names import is_everyday
+from crm_privacy.detect.recognizers.names import is_english, is_everyday
 
 _CIVILITY = re.compile(
     r"(?:m\.|mr\.?|mme\.?|mlle\.?|melle|monsieur|madame|mademoiselle|dr\.?|docteur|pr\.|professeur|ma[iî]tre|me)\s+",
@@ -50,8 +50,8 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if all(fold(w.group()) in NOT_NAME_WORDS for w in words):
         return None  # "December", "Cloud Pro"
-    if all(is_everyday(w.group()) for w in words):
-        return None  # "Chauffeur", "Mandat SEPA", "Solde": a capitalised word at the start of a line
+    if all(is_everyday(w.group()) or is_english(w.group()) for w in words):
+        return None  # "Chauffeur", "Mandat SEPA", "Solde", "Thank you": a capitalised word at the start of a line
     start, end = words[0].start(), words[-1].end()
     span = text[start:end]
     if len(span) < 2 or _NOT_A_NAME.search(span) or "\n" in span or not span[0].isupper():

@@ -20,6 +20,7 @@ class Gazetteer(NamedTuple):
     last: frozenset[str]
     common: frozenset[str]  # names that are also everyday French words ("rose", "pierre", "blanc")
     vocabulary: frozenset[str]  # frequent French words that are no name ("chauffeur", "solde")
+    english: frozenset[str]  # frequent English words that are no first name ("thank", "below")
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +32,7 @@ def gazetteer() -> Gazetteer:
         frozenset(data["last"]),
         frozenset(data["common"]),
         frozenset(data["vocabulary"]),
+        frozenset(data["english"]),
     )
 
 
@@ -178,6 +180,18 @@ def is_everyday(word: str) -> bool:
     that are words ("Pierre", "Rose") are not everyday here: spaCy may keep them."""
     g = gazetteer()
     return all(p in g.vocabulary or (p in g.common and p not in g.first) for p in _parts(word))
+
+
+def is_plain_word(word: str) -> bool:
+    """A frequent French word that no name list holds ("Opportunités", "Chauffeur"; not "Bois")."""
+    parts = _parts(word)
+    return bool(parts) and all(p in gazetteer().vocabulary for p in parts)
+
+
+def is_english(word: str) -> bool:
+    """A frequent English word that is no first name ("Thank", "Details", "Best", "Payload" is not)."""
+    parts = _parts(word)
+    return bool(parts) and all(p in gazetteer().english or p in _NEVER for p in parts)
 
 
 def is_unknown(word: str) -> bool:
