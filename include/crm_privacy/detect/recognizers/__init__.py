@@ -21,6 +21,7 @@ from crm_privacy.detect.recognizers.fr_spelled_email import FrSpelledEmailRecogn
 from crm_privacy.detect.recognizers.fr_spelled_phone import FrSpelledPhoneRecognizer
 from crm_privacy.detect.recognizers.iban import FrIbanRecognizer
 from crm_privacy.detect.recognizers.ip_address import FrIpAddressRecognizer
+from crm_privacy.detect.recognizers.keyed_values import FrKeyedValuesRecognizer
 from crm_privacy.detect.recognizers.personal_url import FrPersonalUrlRecognizer
 from crm_privacy.detect.recognizers.table_columns import FrTableColumnsRecognizer
 
@@ -44,6 +45,7 @@ PATTERN_RECOGNIZERS: tuple[type[FrPatternRecognizer], ...] = (
     FrNameGazetteerRecognizer,
     FrChatSpeakerRecognizer,
     FrTableColumnsRecognizer,
+    FrKeyedValuesRecognizer,
 )
 
 
@@ -63,6 +65,7 @@ __all__ = [
     "FrEmailRecognizer",
     "FrIbanRecognizer",
     "FrIpAddressRecognizer",
+    "FrKeyedValuesRecognizer",
     "FrLicensePlateRecognizer",
     "FrNameGazetteerRecognizer",
     "FrNirRecognizer",

@@ -264,7 +264,11 @@ def has_context(text: str, start: int, words: tuple[str, ...], window: int = 40)
     A word counts where a word starts ("tel" in "téléphone", not in "hotel"); a word of three
     letters or fewer must also end there, digits aside ("ref" in "réf.", not in "refus"; "lot" not in
     "Lotte"; "tel" in "Tel1:")."""
-    before = fold_text(text[max(0, start - window) : start])
+    low = max(0, start - window)
+    if low > 0 and text[low - 1].isalnum():
+        while low < start and text[low].isalnum():
+            low += 1  # the window cut a word: its tail ("lot" of "Guillot") starts no word
+    before = fold_text(text[low:start])
     return _context_regex(words).search(before) is not None
 
 
@@ -286,12 +290,48 @@ COMPANY_MARKERS: frozenset[str] = _wordlist(
     consulting conseil services distribution france international immobilier transports boulangerie
     garage pharmacie laboratoire entreprise entreprises assurances banque mutuelle technologies
     solutions systems partners
-    kangoo berlingo jogger megane twingo sandero duster trafic jumpy master clio captur partner polo
-    model yaris
+    kangoo berlingo jogger twingo sandero duster trafic jumpy captur yaris
     biscuiterie atelier ateliers carrosserie menuiserie menuiseries ostreiculture coop
     cooperative imprimerie quincaillerie clinique studio fromagerie brasserie librairie caves
     """
 )
+#: Car makes, and the models that follow them in notes ("Renault Master", "Peugeot 308"): a make
+#: before a model is a vehicle, not a person, though "Mégane", "Clio" or "Zoé" alone are first names.
+CAR_MAKES: tuple[str, ...] = (
+    "renault", "peugeot", "citroen", "dacia", "tesla", "toyota", "volkswagen", "vw", "ford", "fiat", "opel",
+    "nissan", "bmw", "audi", "mercedes", "kia", "hyundai", "skoda", "seat", "volvo", "suzuki", "mazda",
+    "honda", "jeep",
+)  # fmt: skip
+CAR_MODELS: tuple[str, ...] = (
+    "clio", "kangoo", "berlingo", "partner", "trafic", "jumpy", "megane", "twingo", "zoe", "sandero",
+    "duster", "golf", "polo", "yaris", "captur", "master", "model", "jogger", "c3", "c4", "208", "308",
+    "2008", "3008", "5008",
+)  # fmt: skip
+_CAR = re.compile(rf"(?<![\w])(?:{'|'.join(CAR_MAKES)})[ ]+(?:{'|'.join(CAR_MODELS)})(?![\w])", re.IGNORECASE)
+_MODEL = re.compile(rf"(?:{'|'.join(CAR_MODELS)})(?![\w])", re.IGNORECASE)
+# on the same line as a model name, what makes it a car: a plate, a vehicle word, a version
+_VEHICLE_LINE = re.compile(
+    r"(?i)v[ée]hicule|voiture|immat|plaque|loueur|location|leasing|bo[iî]te[ ]+(?:auto|manuelle)"
+    r"|(?-i:[A-Z]{2}[ \-]?[0-9]{3}[ \-]?[A-Z]{2})|[0-9]{1,4}[ ]?[A-Z]{1,3}[ ]?[0-9]{2}(?![0-9])"
+)
+_VERSION = re.compile(
+    r"[ ]+(?:[IVX]{1,3}|E-Tech|[0-9]{1,3}|hybride?|electrique|électrique)(?![\w])", re.IGNORECASE
+)
+
+
+def _a_vehicle(text: str, start: int, end: int) -> bool:
+    """ "Clio V", "Mégane E-Tech", "immat CB 342 LL — Clio blanche": a model name near a plate or a
+    vehicle word is a car, though "Mégane Guillot" is a person."""
+    model = _MODEL.match(fold_text(text[start:end]))
+    if model is None:
+        return False
+    if _VERSION.match(text, start + model.end()):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return _VEHICLE_LINE.search(text, line_start, len(text) if line_end < 0 else line_end) is not None
+
+
 _WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
 _NEXT_WORD = re.compile(r"[ \t]+(?:et[ \t]+|&[ \t]*)?([^\W\d_][\w.'’\-]*)")
 
@@ -299,6 +339,8 @@ _NEXT_WORD = re.compile(r"[ \t]+(?:et[ \t]+|&[ \t]*)?([^\W\d_][\w.'’\-]*)")
 def looks_like_company(text: str, start: int, end: int) -> bool:
     """True when the span, or the word right after it, is a company marker ("Dupont SARL",
     "Martin et Fils"); a marker after punctuation ("Jean Martin (Dupont SARL)") does not count."""
+    if _CAR.search(fold_text(text[start : min(len(text), end + 12)])) or _a_vehicle(text, start, end):
+        return True  # "Renault Master", "Peugeot Partner", "véhicule Clio V"
     words = _WORD.findall(text[start:end])
     after = _NEXT_WORD.match(text, end)
     if after is not None:

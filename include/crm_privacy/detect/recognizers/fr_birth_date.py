@@ -22,7 +22,7 @@ _DAY_WORDS = (
     r"|dix-sept|dix-huit|dix-neuf|vingt(?:[ -]et[ -]un|-deux|-trois|-quatre|-cinq|-six|-sept|-huit|-neuf)?"
     r"|trente(?:[ -]et[ -]un)?"
 )
-_DATE = (
+DATE_SHAPE = (
     rf"(?:1er|[0-3]?[0-9]|{_DAY_WORDS})\.?[ ]+(?:{_MONTHS})[ ]+(?:19|20)[0-9]{{2}}"
     rf"|(?:{_MONTHS})[ ]+[0-3]?[0-9](?:st|nd|rd|th)?,?[ ]+(?:19|20)[0-9]{{2}}"
     r"|[0-3]?[0-9][ ]?[/.\-][ ]?[01]?[0-9][ ]?[/.\-][ ]?(?:19|20)?[0-9]{2}"
@@ -65,13 +65,13 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
     NEEDS = r"[0-9]"
     FLAGS = re.IGNORECASE
     PATTERNS = (
-        Pattern("birth date", rf"(?<![\w])(?:{_CUE})[ ]*{_DAYS}(?P<pii>{_DATE})(?![0-9])", 0.9),
+        Pattern("birth date", rf"(?<![\w])(?:{_CUE})[ ]*{_DAYS}(?P<pii>{DATE_SHAPE})(?![0-9])", 0.9),
         # "ma date de naissance est erronée sur le contrat : c'est le 28 février 1982": the cue opens
         # the sentence, the date comes later in it (no other number in between)
         Pattern(
             "birth sentence",
             rf"(?<![\w])(?:date[ ]+de[ ]+naissance|naissance|ddn)(?![\w])[^\n.;!?0-9]{{0,80}}?[ :(]"
-            rf"{_DAYS}(?P<pii>{_DATE})(?![0-9])",
+            rf"{_DAYS}(?P<pii>{DATE_SHAPE})(?![0-9])",
             0.8,
         ),
         # a chat or a form asks for the date of birth on one line, the answer opens the next one:
@@ -79,7 +79,7 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
         Pattern(
             "birth answer",
             rf"(?<![\w])(?:date[ ]+de[ ]+naissance|naissance|ddn)(?![\w])[^\n0-9]{{0,60}}\n[ \t]*{_SPEAKER}"
-            rf"(?:le[ ]+)?{_DAYS}(?P<pii>{_DATE})(?![0-9])",
+            rf"(?:le[ ]+)?{_DAYS}(?P<pii>{DATE_SHAPE})(?![0-9])",
             0.8,
         ),
         # family members on an HR or insurance form: "Enfant : Léo (22/08/2020)", "Conjoint(e) : Lucien
@@ -87,16 +87,16 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
         Pattern(
             "family member",
             r"(?<![\w])(?:enfants?|conjoint(?:\(e\)|e)?|[ée]poux|[ée]pouse|ayant[ -]droit)(?:[ ]*[0-9])?[ ]*:"
-            rf"[^\n(,0-9]{{1,60}}?(?:\([ ]*|,[ ]*)(?:n[ée]e?\(?e?\)?[ ]+le[ ]+)?(?P<pii>{_DATE})(?![0-9])",
+            rf"[^\n(,0-9]{{1,60}}?(?:\([ ]*|,[ ]*)(?:n[ée]e?\(?e?\)?[ ]+le[ ]+)?(?P<pii>{DATE_SHAPE})(?![0-9])",
             0.8,
         ),
         # a change history: "« Date de naissance » : 2 juin 1979 => 7 avril 1947"
         Pattern(
             "birth date changed",
-            rf"(?<![\w])naissance[^\n]{{0,40}}?(?:=>|->|→)[ ]*(?P<pii>{_DATE})(?![0-9])",
+            rf"(?<![\w])naissance[^\n]{{0,40}}?(?:=>|->|→)[ ]*(?P<pii>{DATE_SHAPE})(?![0-9])",
             0.8,
         ),
-        Pattern("table cell", rf"(?m)(?:^|[,;|\t])[ ]*\"?(?P<pii>{_DATE})\"?[ ]*(?=[,;|\t]|$)", 0.6),
+        Pattern("table cell", rf"(?m)(?:^|[,;|\t])[ ]*\"?(?P<pii>{DATE_SHAPE})\"?[ ]*(?=[,;|\t]|$)", 0.6),
         Pattern("birth year", rf"(?<![\w]){_BORN}[ ]+en[ ]+(?P<pii>(?:19|20)[0-9]{{2}})(?![0-9])", 0.7),
         Pattern(
             "birth year label",

@@ -27,10 +27,16 @@ from crm_privacy.detect.recognizers.names import is_everyday, is_first_name, is_
 _CIVILITY = (
     r"m\.|mr\.?|mme\.?|mlle\.?|melle|monsieur|madame|mademoiselle|dr\.?|docteur|pr\.|professeur"
     r"|(?-i:Ma[iî]tre|Me)"  # lawyers; capitalised only ("maître d'ouvrage" is a role)
+    r"|(?-i:M)(?=[ \t]+(?:[A-ZÀ-ÖØ-Þ]|d[eu][ \t]+[A-ZÀ-ÖØ-Þ]))"  # "M Mouton", "M de Bonneval"
 )
 _LABEL = (
     r"nom(?:[ ]+de[ ]+naissance|[ ]+d['’]usage)?|pr[ée]nom|interlocut(?:eur|rice)|contact|client(?:e)?"
     r"|titulaire(?:[ ]+du[ ]+compte)?|signataire|g[ée]rante?|demandeu(?:r|se)|b[ée]n[ée]ficiaire"
+    # the people a note is about or who wrote it, by their role: "Conseillère : Colombe", "élève :
+    # chiara", "Patient(e) : Stéphanie Samedi", "Ordonnateur : Mme Guillot"
+    r"|conseill[eè]re?|format(?:eur|rice)|patiente?|patient\(e\)|[ée]l[èe]ve|monit(?:eur|rice)"
+    r"|ordonnat(?:eur|rice)|praticien(?:ne)?|souscript(?:eur|rice)|adh[ée]rente?|assur[ée]e?|d[ée]funte?"
+    r"|t[ée]moin|garant|porteur|porteuse|locataire|propri[ée]taire|conduct(?:eur|rice)|r[ée]dig[ée][ ]+par"
 )
 _CUE = (
     r"(?:rdv|rendez-vous|rencontre|r[ée]union|appel(?:[ ]+(?:entrant|sortant))?|message(?:[ ]+vocal)?"
@@ -98,9 +104,22 @@ def _an_answer_or_a_code(text: str, end: int, words: list[str]) -> bool:
     DERNIÈRES CONNEXIONS", "joindre LE CONDUCTEUR")."""
     if not words or fold(words[0]) in SPOKEN_WORDS or all(w.lower() in PARTICLES for w in words):
         return True
+    if len(words) == 1 and is_plain_word(words[0]):
+        return True  # "Conseiller : Très bien", "Pouvez-vous me donner"
     if len(words) == 1 and _acronym(words[0]) and _CODE_AFTER.match(text, end):
         return True
     return len(words) >= 2 and all(is_plain_word(w) or w.lower() in PARTICLES for w in words)
+
+
+def _bare_m_name(text: str, start: int) -> bool:
+    """After "M" without its dot, a name the lists know and no plain word: "M Mouton", "M de Bonneval"."""
+    first = _WORDS.match(text, start)
+    if first is None:
+        return False
+    word = first.group()
+    if word.lower() in PARTICLES:
+        return True
+    return (is_last_name(word) or is_first_name(word)) and not is_plain_word(word)
 
 
 def _not_a_subject(text: str, start: int, words: list[str]) -> bool:
@@ -147,6 +166,12 @@ class FrCivilityPersonRecognizer(FrPatternRecognizer):
         name_end = walk(text, match.end(), max_tokens=4, lower_max=3)
         if name_end is None:
             return None
+        if (
+            pattern_name == "civility"
+            and match.group().rstrip() == "M"
+            and not _bare_m_name(text, match.end())
+        ):
+            return None  # "Taille M Bleu": a size, not "M. Bleu"
         bounds = person_not_company(text, match.end(), name_end)
         if bounds is None:
             return None

@@ -7,7 +7,7 @@ import re
 from presidio_analyzer import Pattern
 
 from crm_privacy.detect.entities import FR_LICENSE_PLATE
-from crm_privacy.detect.recognizers._words import has_context
+from crm_privacy.detect.recognizers._words import CAR_MAKES, CAR_MODELS, has_context
 from crm_privacy.detect.recognizers.base import FrPatternRecognizer
 
 # SIV letters exclude I, O and U.
@@ -66,10 +66,7 @@ _UNITS = frozenset(
 _DEPARTMENT = r"(?:0[1-9]|[1-8][0-9]|9[0-5]|2[AB]|97[1-6])"
 #: Car makes and common models: right after a plate they say what it is ("JN882VC Peugeot 308").
 _MAKES = re.compile(
-    r"[ ]*[(:\-–—,]?[ ]*(?:renault|peugeot|citro[eë]n|dacia|tesla|toyota|volkswagen|vw|ford|fiat|opel"
-    r"|nissan|bmw|audi|mercedes|kia|hyundai|skoda|seat|mini|volvo|suzuki|mazda|honda|jeep|ds|smart"
-    r"|clio|kangoo|berlingo|partner|trafic|jumpy|megane|m[ée]gane|twingo|zoe|zo[ée]|sandero|duster"
-    r"|golf|polo|yaris|c3|c4|208|308|2008|3008|5008|model)(?![\w])",
+    rf"[ ]*[(:\-–—,]?[ ]*(?:{'|'.join(CAR_MAKES + CAR_MODELS)}|citro[eë]n|m[ée]gane|zo[ée]|mini|ds|smart)(?![\w])",
     re.IGNORECASE,
 )
 #: Headings that make a whole note about vehicles: a plate may come lines after them (a fleet list).
@@ -78,11 +75,7 @@ _NOTE_CUES = (
     "stationnement", "tournee", "lld",
 )  # fmt: skip
 #: Car makes written before a plate ("Renault Clio 525FNE31", "Dacia Sandero 717 LEW 31").
-_MAKES_BEFORE = (
-    "renault", "peugeot", "citroen", "dacia", "tesla", "toyota", "volkswagen", "ford", "fiat", "opel",
-    "nissan", "bmw", "audi", "mercedes", "kia", "hyundai", "skoda", "seat", "volvo", "suzuki", "mazda",
-    "honda", "jeep",
-)  # fmt: skip
+_MAKES_BEFORE = CAR_MAKES
 _NOTE_WINDOW = 600
 #: letters between two numbers that make a time or a range, not an FNI series ("18 h 30", "1 au 25")
 _NOT_SERIES = re.compile(r"(?i)h|au|a|et|ou|mn|min|x|sur")

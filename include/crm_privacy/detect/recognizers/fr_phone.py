@@ -15,12 +15,16 @@ _SEP = r"[ .\-]?"
 # "+33 (0)6", "+33 06" and "0033 6" all carry a redundant trunk 0 that phonenumbers rejects.
 _TRUNK = re.compile(r"^(?:\+|00)[ ]?33[ .\-]?(?:\(0\)|0)")
 _FR_PREFIX = re.compile(r"^(?:\+|00)[ ]?33[ .\-]?(?:\(0\)[ ]?|0)?")
+# "(+33) 6 33 76 47 42", "(0033) 1 ...": the country code in brackets, read as "+33 6 ..."
+_BRACKETED_CODE = re.compile(r"^\(((?:\+|00)[0-9]{1,3})\)[ ]?")
 _OVERSEAS_PREFIX = re.compile(r"^(?:\+|00)[ ]?(262|269|590|594|596|508|681|687|689)[ .\-]?(?:\(0\)[ ]?)?")
 _GROUPS = re.compile(r"[0-9]+")
 _SEPARATORS = re.compile(r"[^0-9]+")
 # Digit groups of the usual writings, after the prefix: "06 12 34 56 78", "0612345678",
 # "0596 12 34 56" (overseas, 08 00 numbers); "+33 6 12 34 56 78", "+33612345678".
-_NATIONAL_SHAPES = frozenset({(10,), (2, 2, 2, 2, 2), (4, 2, 2, 2)})
+_NATIONAL_SHAPES = frozenset({(10,), (2, 2, 2, 2, 2), (4, 2, 2, 2), (4, 3, 3)})
+# writings typed with two separators ("07.19 69.81 41"): still a French number when grouped by two
+_MIXED_SHAPES = frozenset({(2, 2, 2, 2, 2), (1, 2, 2, 2, 2)})
 _LOOSE_SHAPES = frozenset({(1, 2, 2, 2, 2), (2, 2, 2, 2, 1)})
 _INTERNATIONAL_SHAPES = frozenset({(9,), (1, 2, 2, 2, 2), (3, 2, 2, 2), (3, 3, 3)})
 # Overseas country codes: 9 digits (La Réunion/Mayotte, Guadeloupe, Guyane, Martinique), 6 digits
@@ -50,10 +54,14 @@ class FrPhoneRecognizer(FrPatternRecognizer):
     NEEDS = r"[0-9]"
     PATTERNS = (
         Pattern("fr national", rf"(?<![\w+])0[1-9](?:{_SEP}[0-9]{{2}}){{4}}(?![0-9])", 0.6),
+        # "0655 455 632": the mobile prefix, then two groups of three
+        Pattern(
+            "fr national 4-3-3", r"(?<![\w+])0[67][0-9]{2}[ .][0-9]{3}[ .][0-9]{3}(?![0-9]|[.,][0-9])", 0.5
+        ),
         Pattern("fr national slashes", r"(?<![\w+/])0[1-9](?:/[0-9]{2}){4}(?![0-9/])", 0.6),
         Pattern(
             "fr international",
-            rf"(?<![\w+])(?:\+|00)[ ]?33{_SEP}(?:\(0\)[ ]?|0)?[1-9](?:(?:{_SEP}[0-9]{{2}}){{4}}|[0-9]{{2}}[ ][0-9]{{3}}[ ][0-9]{{3}})(?![0-9])",
+            rf"(?<![\w+])(?:\((?:\+|00)33\)[ ]?|(?:\+|00)[ ]?33{_SEP})(?:\(0\)[ ]?|0)?[1-9](?:(?:{_SEP}[0-9]{{2}}){{4}}|[0-9]{{2}}[ ][0-9]{{3}}[ ][0-9]{{3}})(?![0-9])",
             0.6,
         ),
         Pattern(
@@ -86,7 +94,7 @@ class FrPhoneRecognizer(FrPatternRecognizer):
             text, max(0, start - 40), start
         ):
             return None
-        compact = text[start:end].isdigit()
+        compact = text[start:end].isdigit() or pattern_name == "fr national 4-3-3"
         if (compact or not _usual_shape(text[start:end])) and has_context(
             text, start, REFERENCE_WORDS, window=15
         ):
@@ -98,7 +106,7 @@ class FrPhoneRecognizer(FrPatternRecognizer):
             return True
         if tuple(len(g) for g in _GROUPS.findall(pattern_text)) in _LOOSE_SHAPES:
             return True  # only the loose pattern, after a phone word, gives these
-        number = _TRUNK.sub("+33", pattern_text)
+        number = _TRUNK.sub("+33", _BRACKETED_CODE.sub(r"\1 ", pattern_text))
         # a national number may belong to an overseas département (06 39 Mayotte, 06 90 Guadeloupe,
         # 06 92 La Réunion...): French CRMs hold them in the same national writing
         regions = _REGIONS if not number.startswith(("+", "00")) else ("FR",)
@@ -117,7 +125,9 @@ class FrPhoneRecognizer(FrPatternRecognizer):
 
 
 def _usual_shape(text: str) -> bool:
-    """Whether ``text`` is a French number written in a usual grouping with one kind of separator."""
+    """Whether ``text`` is a French number written in a usual grouping with one kind of separator
+    (or with spaces and dots mixed, in pairs of digits)."""
+    text = _BRACKETED_CODE.sub(r"\1 ", text)
     overseas = _OVERSEAS_PREFIX.match(text)
     if overseas:
         rest, shapes = text[overseas.end() :], _OVERSEAS_SHAPES[overseas.group(1)]
@@ -128,9 +138,12 @@ def _usual_shape(text: str) -> bool:
         rest, shapes = text[prefix.end() :], _INTERNATIONAL_SHAPES
     else:
         rest, shapes = text, _NATIONAL_SHAPES
-    if len(set(_SEPARATORS.findall(rest))) > 1:
+    shape = tuple(len(g) for g in _GROUPS.findall(rest))
+    if len(set(_SEPARATORS.findall(rest)) - {" ", "."}) > 0 and len(set(_SEPARATORS.findall(rest))) > 1:
         return False  # "06 12.34-56 78": not a usual writing, left to phonenumbers
-    return tuple(len(g) for g in _GROUPS.findall(rest)) in shapes
+    if len(set(_SEPARATORS.findall(rest))) > 1 and shape not in _MIXED_SHAPES:
+        return False
+    return shape in shapes
 
 
 # Metropolitan France first, then the overseas départements and collectivités sharing the 0X plan.

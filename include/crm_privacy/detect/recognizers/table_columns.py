@@ -6,6 +6,7 @@ whatever its writing ("Lewandowski;Pavel;...", a SIREN without its label, a date
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import ClassVar
 
 from presidio_analyzer import Pattern
@@ -136,18 +137,27 @@ class FrTableColumnsRecognizer(FrPatternRecognizer):
 
     ENTITY = PERSON  # one of several: find() reports the type of each column
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (Pattern("table", r"[;|\t,]", 0.5),)  # for Presidio's registry
-    NEEDS = r"[;|\t,][^\n]*[;|\t,]"
+    NEEDS = r"[;|\t,][^\n]*[;|\t,]|[^\W\d_][ ]{2,}[^\W\d_]"  # separators, or a fixed-width header
 
     def find(self, text: str) -> list[Span]:
         if self._needs is not None and self._needs.search(text) is None:
             return []
         found: list[Span] = []
         columns: dict[int, str] | None = None
+        fixed: list[tuple[int, int, str | None]] | None = None
         sep = ""
         width = 0
         offset = 0
         for line in text.split("\n"):
             line_start, offset = offset, offset + len(line) + 1
+            if fixed is not None:
+                cells = _fixed_cells(line, fixed)
+                if cells is not None:
+                    found.extend(
+                        Span(kind, line_start + s, line_start + e, CELL_SCORE) for kind, s, e in cells
+                    )
+                    continue
+                fixed = None
             if columns is not None and line.count(sep) == width:
                 for k, (start, end) in enumerate(_cells(line, sep)):
                     kind = columns.get(k)
@@ -161,6 +171,8 @@ class FrTableColumnsRecognizer(FrPatternRecognizer):
             if header is not None:
                 sep, columns = header
                 width = line.count(sep)
+            else:
+                fixed = _fixed_header(line)
         return found
 
 
@@ -176,6 +188,48 @@ def _header(line: str) -> tuple[str, dict[int, str]] | None:
         if len(columns) >= 2 or (columns and len(cells) >= 3 and sep != ","):
             return sep, columns
     return None
+
+
+_FIXED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _fixed_header(line: str) -> list[tuple[int, int, str | None]] | None:
+    """The columns of a fixed-width export's header ("NUMADH  NOM         PRENOM      NIR"): three
+    or more names two spaces apart or more, two of them personal; (start, end, type) of each, the
+    last one open-ended."""
+    if "  " not in line or any(ch.isdigit() for ch in line):
+        return None
+    cells = list(_FIXED_CELL.finditer(line))
+    if len(cells) < 3 or any(len(c.group()) > 30 for c in cells):
+        return None
+    kinds = [column_type(c.group()) for c in cells]
+    if sum(k is not None for k in kinds) < 2:
+        return None
+    starts = [c.start() for c in cells]
+    return [(a, b, k) for a, b, k in zip(starts, [*starts[1:], 10**6], kinds, strict=True)]
+
+
+def _fixed_cells(line: str, columns: list[tuple[int, int, str | None]]) -> list[tuple[str, int, int]] | None:
+    """The personal cells of a fixed-width row, or None when ``line`` does not fit the columns. A
+    word belongs to the last column starting at most two characters after it (exports are often off
+    by one); the words of one column make its value ("LE GUEN")."""
+    if not line.strip() or any(ch in line for ch in ";|\t"):
+        return None
+    starts = [c[0] for c in columns]
+    spans: dict[int, list[int]] = {}
+    for word in re.finditer(r"\S+", line):
+        k = bisect_right(starts, word.start() + 2) - 1
+        if k < 0:
+            return None
+        spans.setdefault(k, [word.start(), word.end()])[1] = word.end()
+    if len(spans) < max(2, len(columns) // 2):
+        return None  # a line of prose under the table
+    cells = []
+    for k, (start, end) in spans.items():
+        kind = columns[k][2]
+        if kind is not None and _plausible(kind, line[start:end]):
+            cells.append((kind, start, end))
+    return cells
 
 
 def _plausible(kind: str, value: str) -> bool:
