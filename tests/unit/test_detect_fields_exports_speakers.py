@@ -81,6 +81,8 @@ FOUND = [
     ("Renouvellement tous les 3 mois. Conseillère : Colombe.", ("PERSON", "Colombe")),
     ("leçon 34 — élève : chiara\nmoniteur : p. caron", ("PERSON", "chiara")),
     ("Objet : RE: Dossier M Mouton\n\nPatiente rappelée", ("PERSON", "Mouton")),
+    ("Acte de naissance reçu : né le 3 mars 1980", ("DATE_TIME", "3 mars 1980")),
+    ("copie intégrale de naissance : 02/02/1975", ("DATE_TIME", "02/02/1975")),
 ]
 
 NOT_FOUND = [
@@ -94,6 +96,9 @@ NOT_FOUND = [
     ("Moniteur absent — véhicule Clio V au garage", "PERSON"),
     ("Mégane E-Tech électrique en essai", "PERSON"),
     ("BEGIN:VCARD\nN:Gilbert;Lina;;Mme;\nEND:VCARD", "PERSON:Mme"),
+    # the date of a document about a birth, not a birth ("Acte de naissance manquant → 15/04/2025")
+    ("Acte de naissance manquant → 15/04/2025", "DATE_TIME"),
+    ("Extrait d'acte de naissance du 12/01/2024 reçu", "DATE_TIME"),
 ]
 
 

@@ -51,7 +51,17 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 #: a table row without a header ("Mme|Touré|Oumou|1er décembre 1971|06 48 ..."): a cell that is a date
 #: of a year a living customer was born in, on a line of at least three cells of one separator
 _CELL_SEPARATORS = ",;|\t"
+#: a document about a birth ("acte de naissance", "extrait de naissance"): the date after it is the
+#: document's when its year is no customer's birth year
+_DOCUMENT = re.compile(
+    r"(?i)(?:acte|extrait|certificat|d[ée]claration|copie)(?:[ ]+int[ée]grale)?(?:[ ]+d['’]acte)?[ ]+de[ ]*$"
+)
 _BORN_BY = 2010
+
+
+def _not_a_birth_year(text: str, start: int, end: int) -> bool:
+    year = _YEAR.search(text, start, end)
+    return year is None or int(year.group()) > _BORN_BY
 
 
 class FrBirthDateRecognizer(FrPatternRecognizer):
@@ -108,6 +118,10 @@ class FrBirthDateRecognizer(FrPatternRecognizer):
 
     def refine(self, text: str, match: re.Match[str], pattern_name: str) -> tuple[int, int] | None:
         start, end = match.span("pii")
+        if _DOCUMENT.search(text, max(0, match.start() - 40), match.start()) and _not_a_birth_year(
+            text, start, end
+        ):
+            return None  # "Acte de naissance manquant → 15/04/2025": a document's date, not a birth
         if pattern_name in ("birth sentence", "birth answer", "birth date changed"):
             year = _YEAR.search(text[start:end])
             if year is None or not 1900 <= int(year.group()) <= _BORN_BY:
