@@ -33,6 +33,7 @@ FOUND = [
     ('sms_out to=+33784953642 patient="LI Marin" rdv=18/04 status=DELIVERED', ("PERSON", "LI Marin")),
     ("<Dbtr><Nm>BARRE CORINNE</Nm></Dbtr>", ("PERSON", "BARRE CORINNE")),
     ("MECARD:N:Morin,Joana;TEL:0666407224;;", ("PERSON", "Morin")),
+    ("QR code scanné :\nMECARD:N:Morin,Joana", ("PERSON", "Joana")),
     ("BEGIN:VCARD\nN:Petit;Régis;;;\nBDAY:19440113\nEND:VCARD", ("PERSON", "Petit")),
     ("BEGIN:VCARD\nN:Petit;Régis;;;\nBDAY:19440113\nEND:VCARD", ("DATE_TIME", "19440113")),
     (

@@ -47,7 +47,7 @@ _JCARD = re.compile(
     r"\[[ \t]*\"(?P<key>fn|n|bday)\"[ \t]*,[ \t]*\{[^{}\n]*\}[ \t]*,[ \t]*\"[\w\-]+\"[ \t]*,[ \t]*"
     r"(?P<val>\"[^\"\n]*\"|\[[^\[\]\n]*\])"
 )
-_QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
+_QUOTED = re.compile(r"\"([^\"\n]*)\"")
 _INSERT = re.compile(
     r"(?is)insert[ \t]+into[ \t]+[\w.\"`]+[ \t]*\((?P<cols>[^()]{1,400})\)[ \t\n]*values[ \t\n]*"
 )
@@ -114,7 +114,10 @@ class FrKeyedValuesRecognizer(FrPatternRecognizer):
             )
         for match in _VCARD_N.finditer(text):
             sep = "," if text.startswith("MECARD:", match.start()) else ";"
-            value_end = text.find(";", match.start("val")) if sep == "," else match.end("val")
+            value_end = match.end("val")
+            if sep == ",":  # MECARD fields end at ";", or with the line
+                semicolon = text.find(";", match.start("val"), value_end)
+                value_end = semicolon if semicolon >= 0 else value_end
             found.extend(_parts(text, "n", match.start("val"), value_end, sep))
         for match in _JCARD.finditer(text):
             for quoted in _QUOTED.finditer(text, match.start("val"), match.end("val")):
