@@ -139,10 +139,9 @@ def _usual_shape(text: str) -> bool:
     else:
         rest, shapes = text, _NATIONAL_SHAPES
     shape = tuple(len(g) for g in _GROUPS.findall(rest))
-    if len(set(_SEPARATORS.findall(rest)) - {" ", "."}) > 0 and len(set(_SEPARATORS.findall(rest))) > 1:
+    separators = set(_SEPARATORS.findall(rest))
+    if len(separators) > 1 and (separators - {" ", "."} or shape not in _MIXED_SHAPES):
         return False  # "06 12.34-56 78": not a usual writing, left to phonenumbers
-    if len(set(_SEPARATORS.findall(rest))) > 1 and shape not in _MIXED_SHAPES:
-        return False
     return shape in shapes
 
 

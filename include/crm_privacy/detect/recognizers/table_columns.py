@@ -144,7 +144,7 @@ class FrTableColumnsRecognizer(FrPatternRecognizer):
             return []
         found: list[Span] = []
         columns: dict[int, str] | None = None
-        fixed: list[tuple[int, int, str | None]] | None = None
+        fixed: list[tuple[int, str | None]] | None = None
         sep = ""
         width = 0
         offset = 0
@@ -193,10 +193,9 @@ def _header(line: str) -> tuple[str, dict[int, str]] | None:
 _FIXED_CELL = re.compile(r"\S+(?: \S+)*")
 
 
-def _fixed_header(line: str) -> list[tuple[int, int, str | None]] | None:
+def _fixed_header(line: str) -> list[tuple[int, str | None]] | None:
     """The columns of a fixed-width export's header ("NUMADH  NOM         PRENOM      NIR"): three
-    or more names two spaces apart or more, two of them personal; (start, end, type) of each, the
-    last one open-ended."""
+    or more names two spaces apart or more, two of them personal; (start, type) of each."""
     if "  " not in line or any(ch.isdigit() for ch in line):
         return None
     cells = list(_FIXED_CELL.finditer(line))
@@ -205,11 +204,10 @@ def _fixed_header(line: str) -> list[tuple[int, int, str | None]] | None:
     kinds = [column_type(c.group()) for c in cells]
     if sum(k is not None for k in kinds) < 2:
         return None
-    starts = [c.start() for c in cells]
-    return [(a, b, k) for a, b, k in zip(starts, [*starts[1:], 10**6], kinds, strict=True)]
+    return [(c.start(), k) for c, k in zip(cells, kinds, strict=True)]
 
 
-def _fixed_cells(line: str, columns: list[tuple[int, int, str | None]]) -> list[tuple[str, int, int]] | None:
+def _fixed_cells(line: str, columns: list[tuple[int, str | None]]) -> list[tuple[str, int, int]] | None:
     """The personal cells of a fixed-width row, or None when ``line`` does not fit the columns. A
     word belongs to the last column starting at most two characters after it (exports are often off
     by one); the words of one column make its value ("LE GUEN")."""
@@ -226,7 +224,7 @@ def _fixed_cells(line: str, columns: list[tuple[int, int, str | None]]) -> list[
         return None  # a line of prose under the table
     cells = []
     for k, (start, end) in spans.items():
-        kind = columns[k][2]
+        kind = columns[k][1]
         if kind is not None and _plausible(kind, line[start:end]):
             cells.append((kind, start, end))
     return cells
